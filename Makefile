@@ -1,0 +1,15 @@
+# The two commands of the README's quick start.
+#   make public   build the sample program in Content/ into Public/
+#   make test     run the test suite
+# Both install the Debian packages they need first (scripts/install-system-deps).
+
+.PHONY: public test deps
+
+deps:
+	@scripts/install-system-deps
+
+public: deps
+	swift run handbook build
+
+test: deps
+	swift test --disable-swift-testing

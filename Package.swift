@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Handbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "HandbookKit", targets: ["HandbookKit"]),
+        .executable(name: "handbook", targets: ["handbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and
+        // libcmark-gfm-extensions-dev. Only Sources/HandbookKit/Markdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "HandbookKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "handbook",
+            dependencies: [
+                "HandbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HandbookKitTests",
+            dependencies: ["HandbookKit"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

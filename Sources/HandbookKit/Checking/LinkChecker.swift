@@ -1,0 +1,20 @@
+/// Every link and image in an output's Markdown must point somewhere; images need alt text.
+public enum LinkChecker {
+    public static func check(_ edition: Edition, resolver: LinkResolver, log: DiagnosticLog) {
+        for (chapter, document) in edition.documentsByChapter {
+            for link in document.links {
+                if case let .broken(message, hint) = resolver.resolve(link.destination, from: chapter) {
+                    log.error(link.location, message, hint: hint)
+                }
+                if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    log.error(link.location, "the image '\(link.destination)' has no alt text",
+                              hint: "describe the picture for people who cannot see it: ![a map of the building](\(link.destination))")
+                }
+            }
+            for location in document.droppedHTML {
+                log.warning(location, "raw HTML is not shown in the handbook",
+                            hint: "use Markdown instead, or set 'allow_raw_html: true' in program.yaml if you trust every editor")
+            }
+        }
+    }
+}

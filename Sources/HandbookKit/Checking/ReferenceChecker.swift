@@ -1,0 +1,48 @@
+/// Ids that one file uses to name something in another must exist: facilitators, rooms, topic
+/// series and their topics.
+public enum ReferenceChecker {
+    public static func check(_ content: Content, log: DiagnosticLog) {
+        let staff = Set(content.staff.map(\.id))
+        let rooms = Set(content.schedule.rooms.map(\.id))
+        let series = Set(content.schedule.series.map(\.id))
+        let topics = Set(content.topics.map(\.id))
+        let tracks = Set(content.schedule.tracks.map(\.id))
+        let sessions = Set(content.schedule.tracks.flatMap { $0.sessions.compactMap(\.id) })
+
+        func expect(_ id: String?, in known: Set<String>, noun: String, file: String, at location: SourceLocation) {
+            guard let id, !known.contains(id) else { return }
+            log.error(location, "unknown \(noun) '\(id)'",
+                      hint: known.isEmpty ? "add it to \(file) first" : "\(Suggestion.hint(for: id, in: Array(known), noun: "\(noun) id")) (ids are listed in \(file))")
+        }
+
+        for topicSeries in content.schedule.series {
+            for (topic, location) in zip(topicSeries.topics, topicSeries.topicLocations) {
+                expect(topic, in: topics, noun: "topic", file: "topics.yaml", at: location)
+            }
+            if topicSeries.topics.isEmpty {
+                log.error(topicSeries.location, "the topic series '\(topicSeries.id)' lists no topics", hint: "add topic ids under 'topics:'")
+            }
+        }
+        for track in content.schedule.tracks {
+            for session in track.sessions {
+                expect(session.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: session.location)
+                expect(session.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: session.location)
+                expect(session.series, in: series, noun: "topic series", file: "schedule.yaml under 'series'", at: session.location)
+            }
+        }
+        for change in content.schedule.changes {
+            expect(change.session, in: sessions, noun: "session", file: "schedule.yaml (give the session an 'id')", at: change.location)
+            expect(change.substitute, in: staff, noun: "staff member", file: "staff.yaml", at: change.location)
+            expect(change.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: change.location)
+        }
+        for extra in content.schedule.extraSessions {
+            expect(extra.track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: extra.location)
+            expect(extra.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: extra.location)
+            expect(extra.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: extra.location)
+            expect(extra.topic, in: topics, noun: "topic", file: "topics.yaml", at: extra.location)
+        }
+        for closure in content.schedule.closures {
+            for track in closure.tracks { expect(track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: closure.location) }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Loads a program's folder into a typed `Content`, collecting every problem of every file.
+public struct ContentLoader {
+    public var directory: String
+    /// How paths are shown in diagnostics: relative to the current folder when the content is under it.
+    var displayRoot: String
+
+    public init(directory: String) {
+        self.directory = directory
+        self.displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    }
+
+    /// The data files a program folder may hold, and whether a program must have them.
+    static let dataFiles: [(name: String, required: Bool)] = [
+        ("program.yaml", true), ("rules.yaml", false), ("faq.yaml", false), ("topics.yaml", false),
+        ("staff.yaml", false), ("schedule.yaml", false),
+    ]
+
+    public func load(log: DiagnosticLog) -> Content? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(SourceLocation(file: displayRoot), "the content folder does not exist",
+                      hint: "pass --content with the folder that holds program.yaml, or run 'handbook init'")
+            return nil
+        }
+        warnAboutStrayFiles(log: log)
+        let program = readData("program.yaml", required: true, log: log) { ProgramLoader.read($0) } ?? nil
+        let rules = readData("rules.yaml", log: log, DataLoaders.rules) ?? []
+        let faq = readData("faq.yaml", log: log, DataLoaders.faq) ?? []
+        let topics = readData("topics.yaml", log: log, DataLoaders.topics) ?? []
+        let staff = readData("staff.yaml", log: log, DataLoaders.staff) ?? []
+        let schedule = readData("schedule.yaml", log: log, ScheduleLoader.read)
+            ?? Schedule.empty(at: SourceLocation(file: path("schedule.yaml")))
+        let pages = loadPages(log: log)
+        guard let program else { return nil }
+        return Content(program: program, rules: rules, faq: faq, topics: topics, staff: staff,
+                       schedule: schedule, pages: pages, directory: directory)
+    }
+
+    func path(_ name: String) -> String { displayRoot + "/" + name }
+
+    /// Reads a YAML data file with `read`; nil when the file is absent or unreadable.
+    private func readData<T>(_ name: String, required: Bool = false, log: DiagnosticLog,
+                             _ read: (MappingReader) -> T) -> T? {
+        let file = path(name)
+        guard let text = readText(file, log: log, required: required) else { return nil }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if required { log.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty") }
+            return nil
+        }
+        guard let root = YAMLFile.parse(text, file: file, log: log),
+              let reader = MappingReader(root, noun: name, file: file, log: log) else { return nil }
+        defer { reader.finish() }
+        return read(reader)
+    }
+
+    /// The text of a file; logs a missing required file and text that is not UTF-8.
+    func readText(_ file: String, log: DiagnosticLog, required: Bool) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if required {
+                log.error(SourceLocation(file: file), "the file is missing", hint: "create it; docs/content-model.md shows an example")
+            }
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error(SourceLocation(file: file, line: 1, column: 1), "the file is not UTF-8 text",
+                      hint: "save it as UTF-8 in your editor")
+            return nil
+        }
+        return text
+    }
+
+    private func loadPages(log: DiagnosticLog) -> [Page] {
+        let folder = path("pages")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            log.error(SourceLocation(file: folder), "the pages folder is missing", hint: "create it and add Markdown pages such as welcome.md")
+            return []
+        }
+        var pages: [Page] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let file = folder + "/" + name
+            guard name.hasSuffix(".md") else {
+                log.warning(SourceLocation(file: file), "this file is not a Markdown page and is ignored",
+                            hint: "page files end in .md")
+                continue
+            }
+            guard let text = readText(file, log: log, required: true),
+                  let page = PageLoader.read(text: text, file: file, fileName: name, log: log) else { continue }
+            pages.append(page)
+        }
+        return pages
+    }
+
+    /// A misspelt data file would be silently ignored: say so instead.
+    private func warnAboutStrayFiles(log: DiagnosticLog) {
+        let known = Self.dataFiles.map(\.name)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            guard !known.contains(name) else { continue }
+            log.warning(SourceLocation(file: path(name)), "this data file is not one the handbook reads, so it is ignored",
+                        hint: Suggestion.hint(for: name, in: known, noun: "file name"))
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Yams
+
+/// Reads one YAML block of keys into typed values, logging every problem with its location.
+///
+/// Each accessor marks its key as known; `finish()` then reports the keys nobody asked for, with a
+/// "did you mean" hint. So a reader must ask for every key its type supports, even optional ones.
+final class MappingReader {
+    let file: String
+    let lineOffset: Int
+    let log: DiagnosticLog
+    /// What this block describes, for messages: "rule", "session".
+    let noun: String
+    let location: SourceLocation
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private var known: [String] = []
+
+    /// Nil (after logging) when `node` is not a block of keys.
+    init?(_ node: Node, noun: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.log = log
+        self.noun = noun
+        self.location = node.location(in: file, lineOffset: lineOffset)
+        guard case let .mapping(mapping) = node else {
+            log.error(node.location(in: file, lineOffset: lineOffset),
+                      "expected a \(noun) written as 'key: value' lines, found \(node.kindDescription)",
+                      hint: "see docs/content-model.md for an example")
+            return nil
+        }
+        pairs = mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
+    }
+
+    func location(of key: String) -> SourceLocation {
+        if let pair = pairs.first(where: { $0.key == key }) {
+            return pair.value.location(in: file, lineOffset: lineOffset)
+        }
+        return location
+    }
+
+    func has(_ key: String) -> Bool {
+        pairs.contains { $0.key == key && !$0.value.isNull }
+    }
+
+    /// The raw node of a key, marking it known.
+    func node(_ key: String) -> Node? {
+        known.append(key)
+        guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    private func missing(_ key: String, hint: String) {
+        log.error(location, "\(noun) is missing '\(key)'", hint: hint.isEmpty ? "add a line '\(key): ...'" : hint)
+    }
+
+    /// Text. Numbers and dates are read as the text the user wrote.
+    func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
+        guard let value = node(key) else {
+            if required { missing(key, hint: hint) }
+            return nil
+        }
+        guard case let .scalar(scalar) = value else {
+            log.error(value.location(in: file, lineOffset: lineOffset),
+                      "'\(key)' should be text, found \(value.kindDescription)",
+                      hint: "write it on one line after '\(key):', or use '\(key): |' and indented lines")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { log.error(value.location(in: file, lineOffset: lineOffset), "'\(key)' is empty", hint: hint) }
+            return nil
+        }
+        return text
+    }
+
+    /// Markdown text, remembering the line it starts on so problems inside it point to the right line.
+    func markdown(_ key: String, required: Bool = false) -> MarkdownSource? {
+        guard let value = node(key) else {
+            if required { missing(key, hint: "") }
+            return nil
+        }
+        guard case let .scalar(scalar) = value else {
+            _ = string(key) // logs the type error
+            return nil
+        }
+        var origin = value.location(in: file, lineOffset: lineOffset)
+        if scalar.style == .literal || scalar.style == .folded { origin.line += 1 }
+        return MarkdownSource(scalar.string, origin: origin)
+    }
+
+    func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let text = string(key) else { return nil }
+        guard let value = Int(text) else {
+            log.error(location(of: key), "'\(key)' should be a whole number, found '\(text)'")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            log.error(location(of: key), "'\(key)' is \(value), which is outside \(range.lowerBound)...\(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func double(_ key: String) -> Double? {
+        guard let text = string(key) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            log.error(location(of: key), "'\(key)' should be a number, found '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            log.error(location(of: key), "'\(key)' should be true or false, found '\(text)'")
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        guard let text = string(key, required: required, hint: "write a date as YYYY-MM-DD, e.g. 2026-11-26") else { return nil }
+        guard let date = CalendarDate(text) else {
+            log.error(location(of: key), "'\(text)' is not a real date", hint: "write a date as YYYY-MM-DD, e.g. 2026-11-26")
+            return nil
+        }
+        return date
+    }
+
+    func time(_ key: String, required: Bool = false) -> TimeOfDay? {
+        guard let text = string(key, required: required, hint: "write a time like \"9:00 AM\"") else { return nil }
+        guard let time = TimeOfDay(text) else {
+            log.error(location(of: key), "'\(text)' is not a time of day",
+                      hint: "write times like \"9:00 AM\" or \"6:30 PM\" (or 24-hour \"18:30\"), in quotes")
+            return nil
+        }
+        return time
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        log.error(location(of: key), "'\(text)' is not a valid \(key)",
+                  hint: Suggestion.hint(for: text, in: allowed, noun: "value"))
+        return nil
+    }
+
+    func audience() -> Audience {
+        choice("audience", as: Audience.self) ?? .everyone
+    }
+
+    /// A list of items; a single value is taken as a one-item list, for hand-written convenience.
+    func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let value = node(key) else {
+            if required { missing(key, hint: "") }
+            return nil
+        }
+        switch value {
+        case let .sequence(sequence): return Array(sequence)
+        case .scalar: return [value]
+        default:
+            log.error(value.location(in: file, lineOffset: lineOffset),
+                      "'\(key)' should be a list (lines starting with '- '), found \(value.kindDescription)")
+            return nil
+        }
+    }
+
+    /// A list of texts, each with its location.
+    func strings(_ key: String, required: Bool = false) -> [(String, SourceLocation)]? {
+        guard let items = list(key, required: required) else { return nil }
+        var result: [(String, SourceLocation)] = []
+        for item in items {
+            let location = item.location(in: file, lineOffset: lineOffset)
+            guard case let .scalar(scalar) = item, !item.isNull else {
+                log.error(location, "each item of '\(key)' should be a single value, found \(item.kindDescription)")
+                continue
+            }
+            result.append((scalar.string.trimmingCharacters(in: .whitespaces), location))
+        }
+        return result
+    }
+
+    /// Reads each item of a list of blocks with `read`, skipping items that are not blocks.
+    func records<T>(_ key: String, noun: String, required: Bool = false, _ read: (MappingReader) -> T?) -> [T] {
+        guard let items = list(key, required: required) else { return [] }
+        return items.compactMap { item in
+            guard let reader = MappingReader(item, noun: noun, file: file, lineOffset: lineOffset, log: log) else { return nil }
+            defer { reader.finish() }
+            return read(reader)
+        }
+    }
+
+    /// A nested block of keys.
+    func mapping(_ key: String, noun: String) -> MappingReader? {
+        guard let value = node(key) else { return nil }
+        return MappingReader(value, noun: noun, file: file, lineOffset: lineOffset, log: log)
+    }
+
+    /// Keys this block may hold, beyond those already read (for blocks read conditionally).
+    func allow(_ keys: String...) { known.append(contentsOf: keys) }
+
+    /// Reports keys that no accessor asked for.
+    func finish() {
+        for pair in pairs where !known.contains(pair.key) {
+            log.error(pair.keyNode.location(in: file, lineOffset: lineOffset),
+                      "unknown key '\(pair.key)' in \(noun)",
+                      hint: Suggestion.hint(for: pair.key, in: Array(Set(known))))
+        }
+    }
+}

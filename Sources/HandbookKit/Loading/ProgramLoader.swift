@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads `program.yaml`.
+enum ProgramLoader {
+    static func read(_ r: MappingReader) -> Program? {
+        let name = r.string("name", required: true)
+        let shortName = r.string("short_name")
+        let edition = r.string("edition", required: true, hint: "add a line such as 'edition: \"Edition 1\"'")
+        let editionDate = r.date("edition_date", required: true)
+        let language = r.string("language") ?? "en"
+        let timeZone = r.string("time_zone", required: true, hint: "add a line such as 'time_zone: America/Chicago'")
+        if let timeZone, TimeZone(identifier: timeZone) == nil {
+            r.log.error(r.location(of: "time_zone"), "'\(timeZone)' is not a known time zone",
+                        hint: "use an IANA name such as America/New_York, America/Chicago, America/Denver or America/Los_Angeles")
+        }
+        let address = r.string("address", required: true)
+        let phone = r.string("phone", required: true)
+        let hours = r.records("hours", noun: "hours entry") { h -> OfficeHours? in
+            let days = h.string("days", required: true, hint: "e.g. 'days: Monday to Friday'")
+            let open = h.time("open", required: true)
+            let close = h.time("close", required: true)
+            guard let days, let open, let close else { return nil }
+            if close <= open {
+                h.log.error(h.location(of: "close"), "closing time \(close) is not after opening time \(open)")
+            }
+            return OfficeHours(days: days, open: open, close: close)
+        }
+        let crisisLines = r.records("crisis_lines", noun: "crisis line") { c -> CrisisLine? in
+            let name = c.string("name", required: true)
+            let number = c.string("number", required: true)
+            let how = c.string("how")
+            guard let name, let number else { return nil }
+            return CrisisLine(name: name, number: number, how: how)
+        }
+        let contacts = r.records("contacts", noun: "contact") { c -> Contact? in
+            let name = c.string("name", required: true)
+            let contact = Contact(name: name ?? "", phone: c.string("phone"), email: c.string("email"),
+                                  purpose: c.string("purpose"))
+            return name == nil ? nil : contact
+        }
+        let sections = readSections(r)
+        let program = Program(
+            name: name ?? "", shortName: shortName, edition: edition ?? "",
+            editionDate: editionDate ?? CalendarDate(year: 1970, month: 1, day: 1),
+            language: language, timeZone: timeZone ?? "UTC", address: address ?? "", phone: phone ?? "",
+            afterHoursPhone: r.string("after_hours_phone"), email: r.string("email"),
+            website: r.string("website"), hours: hours, crisisLines: crisisLines, contacts: contacts,
+            allowRawHTML: r.bool("allow_raw_html") ?? false, sections: sections, location: r.location)
+        return program
+    }
+
+    private static func readSections(_ r: MappingReader) -> [BuiltInSection: SectionSettings] {
+        guard let block = r.mapping("sections", noun: "sections block") else { return [:] }
+        defer { block.finish() }
+        var result: [BuiltInSection: SectionSettings] = [:]
+        for section in BuiltInSection.allCases {
+            guard let s = block.mapping(section.rawValue, noun: "'\(section.rawValue)' section settings") else { continue }
+            result[section] = SectionSettings(title: s.string("title"), order: s.int("order"), intro: s.markdown("intro"))
+            s.finish()
+        }
+        return result
+    }
+}

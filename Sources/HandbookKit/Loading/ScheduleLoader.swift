@@ -1,0 +1,113 @@
+/// Reads `schedule.yaml`: rooms, topic series, tracks with their weekly sessions, and dated
+/// closures, changes and extra sessions.
+enum ScheduleLoader {
+    static func read(_ r: MappingReader) -> Schedule {
+        var schedule = Schedule.empty(at: r.location)
+        if let hours = r.double("minimum_weekly_hours") { schedule.minimumWeeklyHours = hours }
+        if let gap = r.int("longest_gap_minutes", range: 0...1440) { schedule.longestGapMinutes = gap }
+
+        var roomIds: [String: SourceLocation] = [:]
+        schedule.rooms = r.records("rooms", noun: "room") { room in
+            let id = Identifier.read(room, seen: &roomIds)
+            let name = room.string("name", required: true)
+            let capacity = room.int("capacity", range: 1...1000)
+            guard let id, let name else { return nil }
+            return Room(id: id, name: name, capacity: capacity, location: room.location)
+        }
+
+        var seriesIds: [String: SourceLocation] = [:]
+        schedule.series = r.records("series", noun: "topic series") { s in
+            let id = Identifier.read(s, seen: &seriesIds)
+            let name = s.string("name")
+            let starts = s.date("starts", required: true)
+            let topics = s.strings("topics", required: true) ?? []
+            guard let id, let starts else { return nil }
+            return TopicSeries(id: id, name: name, starts: starts, topics: topics.map(\.0),
+                               topicLocations: topics.map(\.1), location: s.location)
+        }
+
+        var trackIds: [String: SourceLocation] = [:]
+        var sessionIds: [String: SourceLocation] = [:]
+        schedule.tracks = r.records("tracks", noun: "track", required: true) { t in
+            let id = Identifier.read(t, seen: &trackIds)
+            let name = t.string("name", required: true)
+            let description = t.string("description")
+            let capacity = t.int("capacity", range: 1...1000)
+            let sessions = t.records("sessions", noun: "session", required: true) { session($0, ids: &sessionIds) }
+            guard let id, let name else { return nil }
+            return Track(id: id, name: name, description: description, capacity: capacity, sessions: sessions,
+                         location: t.location)
+        }
+
+        schedule.closures = r.records("closures", noun: "closure") { c in
+            let date = c.date("date", required: true)
+            let until = c.date("until")
+            let reason = c.string("reason", required: true, hint: "say why, e.g. 'reason: Thanksgiving Day'")
+            let tracks = c.strings("tracks") ?? []
+            guard let date, let reason else { return nil }
+            if let until, until < date {
+                c.log.error(c.location(of: "until"), "the closure ends (\(until)) before it starts (\(date))")
+            }
+            return Closure(date: date, until: until, reason: reason, tracks: tracks.map(\.0), location: c.location)
+        }
+
+        schedule.changes = r.records("changes", noun: "change") { c in
+            let date = c.date("date", required: true)
+            let session = c.string("session", required: true, hint: "name the session's id from 'tracks'")
+            let change = SessionChange(
+                date: date ?? CalendarDate(year: 1970, month: 1, day: 1), session: session ?? "",
+                cancelled: c.bool("cancelled") ?? false, reason: c.string("reason"),
+                staffReason: c.string("staff_reason"), substitute: c.string("substitute"), room: c.string("room"),
+                moveTo: c.date("move_to"), start: c.time("start"), end: c.time("end"), location: c.location)
+            guard date != nil, session != nil else { return nil }
+            if !change.cancelled && change.substitute == nil && change.room == nil && change.moveTo == nil
+                && change.start == nil && change.end == nil {
+                c.log.error(c.location, "this change does not change anything",
+                            hint: "add 'cancelled: true', 'substitute:', 'room:', 'move_to:', 'start:' or 'end:'")
+            }
+            return change
+        }
+
+        schedule.extraSessions = r.records("extra_sessions", noun: "extra session") { e in
+            let date = e.date("date", required: true)
+            let track = e.string("track", required: true)
+            let start = e.time("start", required: true)
+            let end = e.time("end", required: true)
+            let title = e.string("title", required: true)
+            let kind = e.choice("kind", as: SessionKind.self) ?? .group
+            guard let date, let track, let start, let end, let title else { return nil }
+            return ExtraSession(date: date, track: track, start: start, end: end, kind: kind, title: title,
+                                room: e.string("room"), facilitator: e.string("facilitator"), topic: e.string("topic"),
+                                note: e.string("note"), location: e.location)
+        }
+        return schedule
+    }
+
+    private static func session(_ s: MappingReader, ids: inout [String: SourceLocation]) -> Session? {
+        var id: String?
+        if let given = s.string("id") {
+            id = Identifier.check(given, at: s.location(of: "id"), noun: "session", seen: &ids, log: s.log)
+        }
+        var days: [Weekday] = []
+        for (text, location) in s.strings("days", required: true) ?? [] {
+            // "Monday, Wednesday" on one line is read as two days.
+            for part in text.split(separator: ",") {
+                if let day = Weekday(name: String(part)) {
+                    days.append(day)
+                } else {
+                    s.log.error(location, "'\(part.trimmingCharacters(in: .whitespaces))' is not a day of the week",
+                                hint: "write days like Monday, Tuesday ... or Mon, Tue ...")
+                }
+            }
+        }
+        let start = s.time("start", required: true)
+        let end = s.time("end", required: true)
+        let kind = s.choice("kind", as: SessionKind.self) ?? .group
+        let title = s.string("title", required: true)
+        let session = Session(id: id, days: days, start: start ?? TimeOfDay(minutes: 0), end: end ?? TimeOfDay(minutes: 0),
+                              kind: kind, title: title ?? "", room: s.string("room"), facilitator: s.string("facilitator"),
+                              series: s.string("series"), note: s.string("note"), location: s.location)
+        guard start != nil, end != nil, title != nil, !days.isEmpty else { return nil }
+        return session
+    }
+}

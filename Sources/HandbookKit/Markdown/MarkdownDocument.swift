@@ -1,0 +1,219 @@
+import CCmarkGFM
+import Foundation
+
+/// A parsed Markdown text, prepared for one audience.
+///
+/// Owns its cmark tree (freed on deinit); callers see Swift values only. Fenced blocks whose info
+/// string is `staff` are removed from the tree when the audience is `everyone`, and wrapped in a
+/// visibly marked aside for `staff`, so a client document never holds staff-only nodes.
+///
+/// A document is rendered by one thread at a time (rendering sets ids and link targets on the tree);
+/// different documents may render concurrently.
+public final class MarkdownDocument: @unchecked Sendable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        /// Stable id derived from the text, unique within the document.
+        public var id: String
+        public var location: SourceLocation
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var destination: String
+        public var location: SourceLocation
+        public var isImage: Bool
+        /// For images: the alt text.
+        public var text: String
+    }
+
+    public let origin: SourceLocation
+    public let audience: Audience
+    public private(set) var headings: [Heading] = []
+    public private(set) var links: [Link] = []
+    /// Where raw HTML was dropped because the program did not opt in.
+    public private(set) var droppedHTML: [SourceLocation] = []
+    /// Number of staff-only blocks found (removed for clients, marked for staff).
+    public private(set) var staffBlockCount = 0
+
+    private let root: OpaquePointer
+    private let allowRawHTML: Bool
+    private var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
+    private var linkNodes: [(node: OpaquePointer, destination: String)] = []
+    /// Staff asides and the line their text starts after: nodes inside were parsed on their own,
+    /// so their line numbers count from the fence.
+    private var asideLineShift: [OpaquePointer: Int] = [:]
+
+    public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false) {
+        self.origin = source.origin
+        self.audience = audience
+        self.allowRawHTML = allowRawHTML
+        self.root = Cmark.parse(source.text, unsafeHTML: allowRawHTML)
+        applyAudience()
+        if !allowRawHTML { dropRawHTML() }
+        indexHeadingsAndLinks()
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// HTML for the document. `idPrefix` keeps heading ids unique when several documents share
+    /// one page (the print version); `rewriteLink` maps each link destination, e.g. `rules.md` →
+    /// `rules.html`.
+    /// `headingShift` moves headings down when the text sits under a heading of its own (a rule's
+    /// text under the rule's title, a chapter on the print page under the book's title).
+    public func html(idPrefix: String = "", headingShift: Int = 0, rewriteLink: (String) -> String = { $0 }) -> String {
+        for heading in headingNodes {
+            let level = min(6, heading.level + headingShift)
+            cmark_node_set_on_enter(heading.node, "<h\(level) id=\"\(HTML.escape(idPrefix + heading.id))\">")
+            cmark_node_set_on_exit(heading.node, "</h\(level)>")
+        }
+        for link in linkNodes {
+            cmark_node_set_url(link.node, rewriteLink(link.destination))
+        }
+        return Cmark.renderHTML(root, unsafeHTML: allowRawHTML)
+    }
+
+    /// The words of the document without markup, for search and readability.
+    public var plainText: String {
+        var parts: [String] = []
+        walk { node, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                parts.append(String(cString: cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                parts.append(" ")
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_ITEM:
+                parts.append("\n")
+            default:
+                if String(cString: cmark_node_get_type_string(node)) == "table_cell" { parts.append(" ") }
+            }
+        }
+        return parts.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: - Tree preparation
+
+    /// Removes or marks the `staff` fenced blocks. Collected first, edited after the walk.
+    private func applyAudience() {
+        var staffBlocks: [OpaquePointer] = []
+        walk { node, entering in
+            if entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) {
+                staffBlocks.append(node)
+            }
+        }
+        staffBlockCount = staffBlocks.count
+        for block in staffBlocks {
+            if audience == .staff {
+                let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+                cmark_node_set_on_enter(aside, "<aside class=\"staff-only\"><p class=\"staff-only-label\">Staff only</p>")
+                cmark_node_set_on_exit(aside, "</aside>")
+                let inner = Cmark.parse(String(cString: cmark_node_get_literal(block)), unsafeHTML: allowRawHTML)
+                asideLineShift[aside] = Int(cmark_node_get_start_line(block))
+                Self.moveChildren(of: inner, into: aside)
+                cmark_node_free(inner)
+                cmark_node_insert_before(block, aside)
+            }
+            cmark_node_unlink(block)
+            cmark_node_free(block)
+        }
+    }
+
+    static func isStaffFence(_ node: OpaquePointer) -> Bool {
+        guard let info = cmark_node_get_fence_info(node) else { return false }
+        return String(cString: info).split(separator: " ").first.map { $0.lowercased() == "staff" } ?? false
+    }
+
+    private static func moveChildren(of source: OpaquePointer, into target: OpaquePointer) {
+        while let child = cmark_node_first_child(source) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(target, child)
+        }
+    }
+
+    private func dropRawHTML() {
+        var htmlNodes: [OpaquePointer] = []
+        walk { node, entering in
+            let type = cmark_node_get_type(node)
+            if entering, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { htmlNodes.append(node) }
+        }
+        for node in htmlNodes {
+            droppedHTML.append(location(of: node))
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Gives every heading a stable id and records every link, replacing each heading by a custom
+    /// block so the renderer writes the id (cmark has no attributes of its own).
+    private func indexHeadingsAndLinks() {
+        var headingsFound: [OpaquePointer] = []
+        walk { node, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headingsFound.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let destination = String(cString: cmark_node_get_url(node))
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                links.append(Link(destination: destination, location: location(of: node), isImage: isImage,
+                                  text: isImage ? Self.text(of: node) : ""))
+                linkNodes.append((node, destination))
+            default: break
+            }
+        }
+        var used: Set<String> = []
+        for node in headingsFound {
+            // One h1 per page: the page title. Headings in the body start at h2.
+            let level = max(2, Int(cmark_node_get_heading_level(node)))
+            let text = Self.text(of: node)
+            var id = Slug.make(text)
+            var counter = 2
+            while used.contains(id) { id = "\(Slug.make(text))-\(counter)"; counter += 1 }
+            used.insert(id)
+            headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            Self.moveChildren(of: node, into: block)
+            cmark_node_insert_before(node, block)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            headingNodes.append((block, level, id))
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        var line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        guard line > 0 else { return origin }
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            if let shift = asideLineShift[current] { line += shift; break }
+            ancestor = cmark_node_parent(current)
+        }
+        return SourceLocation(file: origin.file, line: origin.line + line - 1, column: max(column, 1))
+    }
+
+    static func text(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: text += Self.text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    private func walk(_ visit: (OpaquePointer, Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            visit(cmark_iter_get_node(iterator), event == CMARK_EVENT_ENTER)
+        }
+    }
+}

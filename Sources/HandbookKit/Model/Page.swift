@@ -1,0 +1,11 @@
+/// A Markdown page from `pages/`, with its front matter.
+public struct Page: Sendable {
+    /// The file name without `.md`: the page's address (`welcome.md` → `welcome.html`).
+    public var slug: String
+    public var title: String
+    public var order: Int
+    public var summary: String?
+    public var audience: Audience
+    public var body: MarkdownSource
+    public var location: SourceLocation
+}

@@ -1,0 +1,78 @@
+/// The facts about the program itself, from `program.yaml`.
+public struct Program: Sendable {
+    public var name: String
+    public var shortName: String?
+    public var edition: String
+    public var editionDate: CalendarDate
+    /// BCP 47 language tag of the handbook's text, such as `en`.
+    public var language: String
+    /// IANA time zone, such as `America/Chicago`.
+    public var timeZone: String
+    public var address: String
+    public var phone: String
+    public var afterHoursPhone: String?
+    public var email: String?
+    public var website: String?
+    public var hours: [OfficeHours]
+    public var crisisLines: [CrisisLine]
+    public var contacts: [Contact]
+    /// Raw HTML in Markdown is dropped unless the program opts in.
+    public var allowRawHTML: Bool
+    /// Title, order and introduction of the built-in sections (rules, FAQ ...), by section.
+    public var sections: [BuiltInSection: SectionSettings]
+    public var location: SourceLocation
+
+    /// What the header shows: the short name when there is one.
+    public var displayName: String { shortName ?? name }
+}
+
+public struct OfficeHours: Sendable {
+    public var days: String
+    public var open: TimeOfDay
+    public var close: TimeOfDay
+}
+
+public struct CrisisLine: Sendable {
+    public var name: String
+    public var number: String
+    public var how: String?
+}
+
+public struct Contact: Sendable {
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var purpose: String?
+}
+
+/// The chapters the tool writes from data files rather than from Markdown pages.
+public enum BuiltInSection: String, Sendable, CaseIterable {
+    case schedule, topics, rules, faq, contacts
+
+    /// Where the section sits among the pages unless `program.yaml` says otherwise.
+    public var defaultOrder: Int {
+        switch self {
+        case .schedule: 35
+        case .topics: 36
+        case .rules: 45
+        case .faq: 85
+        case .contacts: 95
+        }
+    }
+
+    public var defaultTitle: String {
+        switch self {
+        case .schedule: "Weekly schedule"
+        case .topics: "What we talk about in group"
+        case .rules: "Program rules"
+        case .faq: "Questions and answers"
+        case .contacts: "Contacts and crisis lines"
+        }
+    }
+}
+
+public struct SectionSettings: Sendable {
+    public var title: String?
+    public var order: Int?
+    public var intro: MarkdownSource?
+}

@@ -1,0 +1,25 @@
+/// A program rule, from `rules.yaml`.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: String
+    public var category: String?
+    /// What the client must do, and why.
+    public var text: MarkdownSource
+    /// What happens when the rule is broken.
+    public var consequence: MarkdownSource?
+    /// Breaking the rule can end a client's treatment here: clients must be told which rules these are.
+    public var canLeadToDischarge: Bool
+    /// Staff-only: how staff enforce the rule.
+    public var staffNote: MarkdownSource?
+    public var audience: Audience
+    public var location: SourceLocation
+}
+
+/// A question and its answer, from `faq.yaml`.
+public struct FAQEntry: Sendable {
+    public var id: String
+    public var question: String
+    public var answer: MarkdownSource
+    public var audience: Audience
+    public var location: SourceLocation
+}

@@ -1,0 +1,127 @@
+/// The weekly pattern of groups, from `schedule.yaml`.
+public struct Schedule: Sendable {
+    /// A track below this many hours a week (breaks not counted) is an error.
+    public var minimumWeeklyHours: Double
+    /// The longest wait between two sessions on one day before a warning.
+    public var longestGapMinutes: Int
+    public var rooms: [Room]
+    public var series: [TopicSeries]
+    public var tracks: [Track]
+    public var closures: [Closure]
+    public var changes: [SessionChange]
+    public var extraSessions: [ExtraSession]
+    public var location: SourceLocation
+
+    public static func empty(at location: SourceLocation) -> Schedule {
+        Schedule(minimumWeeklyHours: 9, longestGapMinutes: 60, rooms: [], series: [], tracks: [],
+                 closures: [], changes: [], extraSessions: [], location: location)
+    }
+}
+
+public struct Room: Sendable {
+    public var id: String
+    public var name: String
+    public var capacity: Int?
+    public var location: SourceLocation
+}
+
+/// An ordered list of topics that rotates one topic a week from its start date.
+public struct TopicSeries: Sendable {
+    public var id: String
+    public var name: String?
+    /// The week containing this date covers the first topic.
+    public var starts: CalendarDate
+    public var topics: [String]
+    public var topicLocations: [SourceLocation]
+    public var location: SourceLocation
+}
+
+/// A group of clients who attend the same weekly sessions, such as the day or evening track.
+public struct Track: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var capacity: Int?
+    public var sessions: [Session]
+    public var location: SourceLocation
+}
+
+public enum SessionKind: String, Sendable, CaseIterable {
+    case group, education, individual, family, `break`, other
+
+    /// Breaks do not count toward weekly treatment hours.
+    public var countsAsTreatment: Bool { self != .break }
+
+    public var label: String {
+        switch self {
+        case .group: "Group"
+        case .education: "Education"
+        case .individual: "Individual"
+        case .family: "Family"
+        case .break: "Break"
+        case .other: "Other"
+        }
+    }
+}
+
+/// A session that recurs every week on one or more days.
+public struct Session: Sendable {
+    public var id: String?
+    public var days: [Weekday]
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var kind: SessionKind
+    public var title: String
+    public var room: String?
+    public var facilitator: String?
+    public var series: String?
+    /// Staff-only.
+    public var note: String?
+    public var location: SourceLocation
+
+    public var minutes: Int { end.minutes - start.minutes }
+}
+
+/// Days the program, or some tracks, do not meet.
+public struct Closure: Sendable {
+    public var date: CalendarDate
+    public var until: CalendarDate?
+    public var reason: String
+    /// Empty means every track.
+    public var tracks: [String]
+    public var location: SourceLocation
+}
+
+/// A dated change to one session: cancelled, moved, or a substitute facilitator or room.
+public struct SessionChange: Sendable {
+    public var date: CalendarDate
+    /// The recurring session changed, by id.
+    public var session: String
+    public var cancelled: Bool
+    /// Client-facing reason.
+    public var reason: String?
+    /// Staff-only reason.
+    public var staffReason: String?
+    public var substitute: String?
+    public var room: String?
+    public var moveTo: CalendarDate?
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    public var location: SourceLocation
+}
+
+/// A one-off session on a given date, in addition to the weekly pattern.
+public struct ExtraSession: Sendable {
+    public var date: CalendarDate
+    public var track: String
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var kind: SessionKind
+    public var title: String
+    public var room: String?
+    public var facilitator: String?
+    public var topic: String?
+    /// Staff-only.
+    public var note: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,52 @@
+/// Template contexts for the weekly pattern of sessions (the handbook's schedule chapter).
+struct ScheduleContexts {
+    let edition: Edition
+    let mode: RenderMode
+
+    func pattern() -> [[String: Any]] {
+        let content = edition.content
+        let rooms = Dictionary(content.schedule.rooms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let staff = Dictionary(content.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let series = Dictionary(content.schedule.series.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return content.schedule.tracks.map { track in
+            let occurrences = track.sessions.flatMap { session in session.days.map { (day: $0, session: session) } }
+                .sorted { ($0.day, $0.session.start) < ($1.day, $1.session.start) }
+            var previousDay: Weekday?
+            let rows = occurrences.map { day, session -> [String: Any] in
+                var row: [String: Any] = [
+                    "rowDay": day.name, "rowTime": "\(session.start) – \(session.end)", "rowTitle": session.title,
+                    "rowKind": session.kind.label, "rowIsBreak": session.kind == .break,
+                    "rowFirstOfDay": previousDay != day,
+                ]
+                previousDay = day
+                row["rowRoom"] = session.room.flatMap { rooms[$0]?.name }
+                row["rowFacilitator"] = session.facilitator.flatMap { id in
+                    staff[id].map { edition.audience == .staff ? $0.name : $0.displayName }
+                }
+                if let id = session.series, let topicSeries = series[id] {
+                    row["rowSeries"] = topicSeries.name ?? "Weekly topic"
+                }
+                row["rowNote"] = session.note
+                return row
+            }
+            let minutes = track.sessions.filter { $0.kind.countsAsTreatment }.reduce(0) { $0 + $1.minutes * $1.days.count }
+            var item: [String: Any] = [
+                "trackId": mode.id(track.id), "trackName": track.name, "trackRows": rows,
+                "trackHours": Self.hours(minutes),
+            ]
+            item["trackDescription"] = track.description
+            item["trackCapacity"] = track.capacity
+            return item
+        }
+    }
+
+    /// "9 hours", "9.5 hours", "12 hours 15 minutes" is avoided: quarter hours read as decimals.
+    static func hours(_ minutes: Int) -> String {
+        let hours = Double(minutes) / 60
+        let text = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.2f", hours)
+            .replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+        return text + (hours == 1 ? " hour" : " hours")
+    }
+}
+
+import Foundation

@@ -1,0 +1,130 @@
+/// Template contexts for the built-in sections, written from the data files.
+///
+/// Keys are named so that no two levels share a name: Mustache looks a missing key up in the
+/// enclosing contexts, and a shared name would show one record's value inside another.
+struct SectionContexts {
+    let edition: Edition
+    let mode: RenderMode
+
+    private var content: Content { edition.content }
+
+    func markdown(_ source: MarkdownSource?, extraShift: Int = 1) -> String? {
+        guard let source else { return nil }
+        let html = edition.document(source).html(idPrefix: mode.idPrefix, headingShift: mode.headingShift + extraShift,
+                                                 rewriteLink: mode.href)
+        return html.isEmpty ? nil : html
+    }
+
+    func context(for section: BuiltInSection) -> [String: Any] {
+        var context: [String: Any] = [
+            "hItem": mode.itemHeading, "hSub": mode.subHeading, "idPrefix": mode.idPrefix,
+            "isManual": edition.audience == .staff,
+        ]
+        context["sectionIntro"] = markdown(content.program.sections[section]?.intro, extraShift: 0)
+        switch section {
+        case .rules: context["rules"] = rules()
+        case .faq: context["questions"] = faq()
+        case .topics: context["modules"] = topicModules()
+        case .schedule: context["tracks"] = ScheduleContexts(edition: edition, mode: mode).pattern()
+        case .contacts: context.merge(contacts()) { $1 }
+        }
+        return context
+    }
+
+    private func rules() -> [[String: Any]] {
+        content.rules.enumerated().map { index, rule in
+            var item: [String: Any] = ["ruleId": mode.id(rule.id), "ruleNumber": index + 1, "ruleTitle": rule.title]
+            item["ruleCategory"] = rule.category
+            item["ruleText"] = markdown(rule.text)
+            item["ruleConsequence"] = markdown(rule.consequence)
+            item["ruleCanLeadToDischarge"] = rule.canLeadToDischarge
+            item["ruleStaffNote"] = markdown(rule.staffNote)
+            item["ruleIsStaffOnly"] = rule.audience == .staff
+            return item
+        }
+    }
+
+    private func faq() -> [[String: Any]] {
+        content.faq.map { entry in
+            var item: [String: Any] = ["questionId": mode.id(entry.id), "questionText": entry.question]
+            item["answerHTML"] = markdown(entry.answer)
+            item["questionIsStaffOnly"] = entry.audience == .staff
+            return item
+        }
+    }
+
+    /// Topics grouped by module, modules in the order they first appear.
+    private func topicModules() -> [[String: Any]] {
+        var order: [String] = []
+        var groups: [String: [Topic]] = [:]
+        for topic in content.topics {
+            let module = topic.module ?? "Topics"
+            if groups[module] == nil { order.append(module) }
+            groups[module, default: []].append(topic)
+        }
+        return order.map { module in
+            ["moduleName": module, "moduleId": mode.id("module-" + Slug.make(module)),
+             "moduleTopics": groups[module]!.map(topic)]
+        }
+    }
+
+    private func topic(_ topic: Topic) -> [String: Any] {
+        var item: [String: Any] = ["topicId": mode.id(topic.id), "topicTitle": topic.title]
+        item["topicSummary"] = markdown(topic.summary, extraShift: 2)
+        item["topicIsStaffOnly"] = topic.audience == .staff
+        if let guide = topic.guide {
+            var guideContext: [String: Any] = [:]
+            if !guide.objectives.isEmpty {
+                guideContext["guideObjectives"] = guide.objectives
+                guideContext["guideHasObjectives"] = true
+            }
+            if !guide.materials.isEmpty {
+                guideContext["guideMaterials"] = guide.materials
+                guideContext["guideHasMaterials"] = true
+            }
+            guideContext["guidePlan"] = markdown(guide.plan, extraShift: 2)
+            guideContext["guideMinutes"] = guide.minutes
+            item["topicGuide"] = guideContext
+        }
+        return item
+    }
+
+    private func contacts() -> [String: Any] {
+        let program = content.program
+        var context: [String: Any] = [
+            "crisisLines": SiteContext.crisisLines(program),
+            "mainPhone": program.phone, "mainPhoneTel": SiteContext.tel(program.phone),
+            "addressLines": program.address.split(separator: "\n").map(String.init),
+        ]
+        if let phone = program.afterHoursPhone {
+            context["afterHoursPhone"] = phone
+            context["afterHoursPhoneTel"] = SiteContext.tel(phone)
+        }
+        context["programEmail"] = program.email
+        context["programWebsite"] = program.website
+        if !program.hours.isEmpty {
+            context["hasOfficeHours"] = true
+            context["officeHours"] = program.hours.map { ["hoursDays": $0.days, "hoursOpen": $0.open.description, "hoursClose": $0.close.description] }
+        }
+        if !program.contacts.isEmpty {
+            context["hasOtherContacts"] = true
+            context["otherContacts"] = program.contacts.map { contact -> [String: Any] in
+                var item: [String: Any] = ["contactName": contact.name]
+                item["contactPhone"] = contact.phone
+                item["contactPhoneTel"] = contact.phone.map(SiteContext.tel)
+                item["contactEmail"] = contact.email
+                item["contactPurpose"] = contact.purpose
+                return item
+            }
+        }
+        if !content.staff.isEmpty {
+            context["hasCareTeam"] = true
+            context["careTeam"] = content.staff.map { member -> [String: Any] in
+                var item: [String: Any] = ["memberName": member.displayName, "memberRole": member.role]
+                item["memberCredentials"] = member.credentials
+                return item
+            }
+        }
+        return context
+    }
+}

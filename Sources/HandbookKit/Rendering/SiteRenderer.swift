@@ -1,0 +1,88 @@
+import Foundation
+
+/// Renders one output (handbook or manual) of an edition into files: a cover page, a page per
+/// chapter, the print version and the assets.
+public struct SiteRenderer {
+    let edition: Edition
+    let templates: TemplateSet
+    let kind: OutputKind
+    let outline: Outline
+    let links: LinkResolver
+
+    public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver) {
+        self.edition = edition
+        self.templates = templates
+        self.kind = kind
+        self.outline = links.outline
+        self.links = links
+    }
+
+    public func render() -> [OutputFile] {
+        let site = SiteContext(edition: edition, outline: outline, kind: kind)
+        var files: [OutputFile] = []
+
+        var index = site.base(title: kind.title, current: nil)
+        index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
+            var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
+                                       "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
+            item["chapterSummary"] = chapter.summary
+            return item
+        }
+        files.append(OutputFile(path: "index.html", text: templates.render("index", index)))
+
+        for chapter in outline.chapters {
+            var context = site.base(title: chapter.title, current: chapter.slug)
+            context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
+            files.append(OutputFile(path: "\(chapter.slug).html", text: templates.render("chapter", context)))
+        }
+
+        var print = site.base(title: kind.title, current: nil)
+        print["printChapters"] = outline.chapters.map { chapter in
+            chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))
+        }
+        files.append(OutputFile(path: "print.html", text: templates.render("print", print)))
+
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/\(name)", contents: data))
+        }
+        files.append(contentsOf: contentAssets())
+        return files
+    }
+
+    private func chapterContext(_ chapter: Outline.Chapter, mode: RenderMode) -> [String: Any] {
+        var context: [String: Any] = [
+            "chapterSlug": chapter.slug, "chapterTitle": chapter.title, "chapterId": chapter.slug,
+            "chapterStaffOnly": SiteContext.isStaffOnly(chapter),
+        ]
+        context["chapterSummary"] = chapter.summary
+        switch chapter.kind {
+        case let .page(page):
+            let document = edition.document(page.body)
+            context["chapterBody"] = document.html(idPrefix: mode.idPrefix, headingShift: mode.headingShift,
+                                                   rewriteLink: mode.href)
+            let toc = document.headings.filter { $0.level == 2 }.map { ["tocId": mode.id($0.id), "tocText": $0.text] }
+            if toc.count >= 2 {
+                context["chapterToc"] = toc
+                context["chapterHasToc"] = true
+            }
+        case let .section(section):
+            let sectionContext = SectionContexts(edition: edition, mode: mode).context(for: section)
+            context["chapterBody"] = templates.render("section-\(section.rawValue)", sectionContext)
+        }
+        return context
+    }
+
+    /// Images and other files the Markdown of this edition links to, copied from the content
+    /// folder. Only files this edition links to, so a staff-only picture never lands in the handbook.
+    private func contentAssets() -> [OutputFile] {
+        var paths: Set<String> = []
+        for (chapter, document) in edition.documentsByChapter {
+            for link in document.links {
+                if case let .asset(path) = links.resolve(link.destination, from: chapter) { paths.insert(path) }
+            }
+        }
+        return paths.sorted().compactMap { path in
+            FileManager.default.contents(atPath: edition.content.directory + "/" + path).map { OutputFile(path: path, contents: $0) }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates and static assets of an output, from the templates folder with the
+/// program's own overrides (`<content>/templates/`) on top.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Files copied as they are into the output's `assets/` folder, by name.
+    public let assets: [String: Data]
+    /// Where each template was read from, for error messages.
+    let sources: [String: String]
+
+    /// Templates every output needs; a missing one is an error before anything is rendered.
+    public static let required = ["layout", "chapter", "index", "print", "header", "nav", "footer",
+                                  "section-rules", "section-faq", "section-topics", "section-schedule",
+                                  "section-contacts"]
+
+    /// Reads every `.mustache` file of `folders` (later folders override earlier ones), reporting
+    /// each template that does not parse and each partial or layout that does not exist.
+    public static func load(from folders: [String], log: DiagnosticLog) -> TemplateSet? {
+        var texts: [String: (text: String, file: String)] = [:]
+        var assets: [String: Data] = [:]
+        let fileManager = FileManager.default
+        for folder in folders {
+            guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names.sorted() where name.hasSuffix(".mustache") {
+                let file = folder + "/" + name
+                guard let data = fileManager.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                    log.error(SourceLocation(file: file), "the template is not readable UTF-8 text")
+                    continue
+                }
+                texts[String(name.dropLast(".mustache".count))] = (text, file)
+            }
+            let assetFolder = folder + "/assets"
+            for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
+                assets[name] = fileManager.contents(atPath: assetFolder + "/" + name)
+            }
+        }
+        if texts.isEmpty {
+            log.error(SourceLocation(file: folders.first ?? "Templates"), "no templates found",
+                      hint: "pass --templates with the folder holding layout.mustache and the other templates")
+            return nil
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates[name] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "the template does not parse: \(describe(error.error))",
+                          hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}")
+            } catch {
+                log.error(SourceLocation(file: source.file), "the template does not parse: \(error)")
+            }
+        }
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in references(in: source.text) where texts[reference.name] == nil {
+                log.error(SourceLocation(file: source.file, line: reference.line, column: reference.column),
+                          "the template '\(name)' uses '\(reference.name)', which is not a template",
+                          hint: Suggestion.hint(for: reference.name, in: Array(texts.keys), noun: "template"))
+            }
+        }
+        for name in required where texts[name] == nil {
+            log.error(SourceLocation(file: (folders.first ?? "Templates") + "/\(name).mustache"),
+                      "the template '\(name).mustache' is missing", hint: "copy it from the tool's Templates folder")
+        }
+        guard !log.hasErrors else { return nil }
+        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
+                           sources: texts.mapValues(\.file))
+    }
+
+    /// Renders a template; the names rendered are all checked to exist at load time.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template refers to.
+    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let first = tag.first, first == ">" || first == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty && !name.hasPrefix("*") {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        result.append((name, index + 1, column))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/...}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#...}} is never closed with {{/...}}"
+        case .invalidSetDelimiter: return "a delimiter change {{=...=}} is malformed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// One audience's view of the program with its Markdown parsed: what an output is rendered from.
+public final class Edition: @unchecked Sendable {
+    public let audience: Audience
+    public let content: Content
+    /// Parsed Markdown, by the location where each text starts.
+    private let documents: [SourceLocation: MarkdownDocument]
+
+    /// `content` must already be resolved for `audience` (see `AudienceResolver`).
+    public init(_ content: Content, audience: Audience) {
+        self.audience = audience
+        self.content = content
+        var documents: [SourceLocation: MarkdownDocument] = [:]
+        for source in Self.markdownSources(of: content) {
+            documents[source.origin] = MarkdownDocument(source, audience: audience,
+                                                        allowRawHTML: content.program.allowRawHTML)
+        }
+        self.documents = documents
+    }
+
+    public func document(_ source: MarkdownSource) -> MarkdownDocument {
+        if let document = documents[source.origin] { return document }
+        // Only reached for text that is not part of the content (tests); parse it on demand.
+        return MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML)
+    }
+
+    /// Every Markdown text of the content, each with the chapter it appears in.
+    static func markdownSources(of content: Content) -> [MarkdownSource] {
+        markdownByChapter(of: content).flatMap(\.1)
+    }
+
+    static func markdownByChapter(of content: Content) -> [(String, [MarkdownSource])] {
+        var result: [(String, [MarkdownSource])] = content.pages.map { ($0.slug, [$0.body]) }
+        result.append(("rules", content.rules.flatMap { [$0.text] + [$0.consequence, $0.staffNote].compactMap { $0 } }))
+        result.append(("faq", content.faq.map(\.answer)))
+        result.append(("topics", content.topics.flatMap { [$0.summary] + [$0.guide?.plan].compactMap { $0 } }))
+        for section in BuiltInSection.allCases {
+            if let intro = content.program.sections[section]?.intro { result.append((section.rawValue, [intro])) }
+        }
+        return result
+    }
+
+    /// Every parsed document with the chapter (output page) it is shown on.
+    public var documentsByChapter: [(chapter: String, document: MarkdownDocument)] {
+        Self.markdownByChapter(of: content).flatMap { chapter, sources in
+            sources.map { (chapter, document($0)) }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Works out where a link in a Markdown text points, for rendering and for checking.
+public struct LinkResolver: Sendable {
+    public enum Target: Equatable, Sendable {
+        /// Another site, an e-mail address or a phone number: written as it is.
+        case external(String)
+        /// A chapter of the same output, and an anchor in it.
+        case chapter(String, anchor: String?)
+        /// A file from the content folder (an image, a PDF), by its path there.
+        case asset(String)
+        /// Points nowhere; the reason says why, for the diagnostic.
+        case broken(String, hint: String)
+    }
+
+    let outline: Outline
+    /// Chapters that exist in another audience's output only (client links to staff pages).
+    let hiddenChapters: Set<String>
+    let contentDirectory: String
+
+    public init(outline: Outline, hiddenChapters: Set<String> = [], contentDirectory: String) {
+        self.outline = outline
+        self.hiddenChapters = hiddenChapters
+        self.contentDirectory = contentDirectory
+    }
+
+    public func resolve(_ destination: String, from chapter: String) -> Target {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .broken("the link has no destination", hint: "write [text](page.md)") }
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#") {
+            return .external(trimmed)
+        }
+        if trimmed.hasPrefix("//") { return .external(trimmed) }
+        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed) }
+        let name = (path as NSString).lastPathComponent
+        if !path.contains("/"), name.hasSuffix(".md") || name.hasSuffix(".html") {
+            let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name.dropLast(5))
+            if slug == "index" { return .chapter("index", anchor: nil) }
+            return target(chapter: slug, anchor: anchor, written: trimmed)
+        }
+        let normalized = (path as NSString).standardizingPath
+        guard !normalized.hasPrefix("..") && !normalized.hasPrefix("/") else {
+            return .broken("'\(path)' points outside the content folder", hint: "put the file inside the content folder, e.g. images/")
+        }
+        guard FileManager.default.fileExists(atPath: contentDirectory + "/" + normalized) else {
+            return .broken("the file '\(path)' does not exist", hint: "paths are relative to the content folder, e.g. images/map.png")
+        }
+        return .asset(normalized)
+    }
+
+    private func target(chapter slug: String, anchor: String?, written: String) -> Target {
+        guard let chapter = outline.chapter(slug) else {
+            if hiddenChapters.contains(slug) {
+                return .broken("'\(written)' links to a staff-only page, which clients cannot see",
+                               hint: "remove the link from client text, or put it inside a ```staff block")
+            }
+            let names = outline.chapters.map { $0.slug + ".md" }
+            return .broken("'\(written)' links to a page that does not exist",
+                           hint: Suggestion.hint(for: slug + ".md", in: names, noun: "page"))
+        }
+        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor) {
+            return .broken("'\(written)' links to '#\(anchor)', which is not a heading in '\(chapter.title)'",
+                           hint: Suggestion.hint(for: anchor, in: Array(chapter.anchors), noun: "heading id"))
+        }
+        return .chapter(slug, anchor: anchor?.isEmpty == true ? nil : anchor)
+    }
+
+    /// The `href` for a link on a chapter's own page.
+    public func pageHref(_ destination: String, from chapter: String) -> String {
+        switch resolve(destination, from: chapter) {
+        case let .external(url): return url
+        case let .chapter(slug, anchor): return (slug == chapter && anchor != nil ? "" : "\(slug).html") + (anchor.map { "#\($0)" } ?? "")
+        case let .asset(path): return path
+        case .broken: return destination
+        }
+    }
+
+    /// The `href` for a link on the print page, where every chapter is a section of one page.
+    public func printHref(_ destination: String, from chapter: String) -> String {
+        switch resolve(destination, from: chapter) {
+        case let .external(url): return url
+        case let .chapter(slug, anchor): return "#" + (anchor.map { Self.printID(chapter: slug, anchor: $0) } ?? slug)
+        case let .asset(path): return path
+        case .broken: return destination
+        }
+    }
+
+    /// Ids on the print page are prefixed with their chapter so that they stay unique.
+    public static func printID(chapter: String, anchor: String) -> String { "\(chapter)--\(anchor)" }
+}

@@ -1,0 +1,55 @@
+/// The chapters of an output in reading order: Markdown pages and the built-in data sections.
+public struct Outline: Sendable {
+    public struct Chapter: Sendable {
+        public enum Kind: Sendable {
+            case page(Page)
+            case section(BuiltInSection)
+        }
+        /// File name without `.html`, and the chapter's id on the print page.
+        public var slug: String
+        public var title: String
+        public var summary: String?
+        public var order: Int
+        public var kind: Kind
+        /// Ids a link may point at inside the chapter (`rules.md#come-sober`).
+        public var anchors: Set<String>
+    }
+
+    public var chapters: [Chapter]
+
+    public init(_ edition: Edition) {
+        let content = edition.content
+        var chapters: [Chapter] = content.pages.map { page in
+            Chapter(slug: page.slug, title: page.title, summary: page.summary, order: page.order, kind: .page(page),
+                    anchors: Set(edition.document(page.body).headings.map(\.id)))
+        }
+        for section in BuiltInSection.allCases where Self.hasContent(section, content) {
+            let settings = content.program.sections[section]
+            var anchors = Set(settings?.intro.map { edition.document($0).headings.map(\.id) } ?? [])
+            switch section {
+            case .rules: anchors.formUnion(content.rules.map(\.id))
+            case .faq: anchors.formUnion(content.faq.map(\.id))
+            case .topics: anchors.formUnion(content.topics.map(\.id))
+            case .schedule: anchors.formUnion(content.schedule.tracks.map(\.id))
+            case .contacts: anchors.formUnion(["crisis-lines", "contacts", "office-hours", "care-team"])
+            }
+            chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? section.defaultTitle,
+                                    summary: nil, order: settings?.order ?? section.defaultOrder,
+                                    kind: .section(section), anchors: anchors))
+        }
+        // Stable: equal orders keep pages before sections, each in file order.
+        self.chapters = chapters.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    static func hasContent(_ section: BuiltInSection, _ content: Content) -> Bool {
+        switch section {
+        case .rules: !content.rules.isEmpty
+        case .faq: !content.faq.isEmpty
+        case .topics: !content.topics.isEmpty
+        case .schedule: !content.schedule.tracks.isEmpty
+        case .contacts: true
+        }
+    }
+
+    public func chapter(_ slug: String) -> Chapter? { chapters.first { $0.slug == slug } }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes finished outputs into the output folder so that a failure never leaves a half-written
+/// or missing output: each output is written in full to a staging folder beside it, then swapped
+/// into place by renaming. Files in the output folder that the tool does not own are left alone.
+public struct OutputWriter {
+    public let root: String
+    /// Called after each file is written; tests use it to inject a failure midway.
+    var afterEachFile: (String) throws -> Void = { _ in }
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    static let stagingPrefix = ".handbook-staging-"
+
+    /// Replaces `root/<name>` by the given files, for each output.
+    public func replace(_ outputs: [(name: String, files: [OutputFile])]) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+        removeStaleStaging()
+        let staging = root + "/" + Self.stagingPrefix + UUID().uuidString
+        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(atPath: staging) }
+
+        for output in outputs {
+            let folder = staging + "/" + output.name
+            for file in output.files {
+                let path = folder + "/" + file.path
+                try fileManager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+                try file.contents.write(to: URL(fileURLWithPath: path))
+                try afterEachFile(path)
+            }
+        }
+        // Everything is written: swap each output in. A rename within one file system is atomic.
+        for output in outputs {
+            let target = root + "/" + output.name
+            let retired = staging + "/" + output.name + ".previous"
+            let targetParent = (target as NSString).deletingLastPathComponent
+            try fileManager.createDirectory(atPath: targetParent, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: target) { try fileManager.moveItem(atPath: target, toPath: retired) }
+            try fileManager.moveItem(atPath: staging + "/" + output.name, toPath: target)
+        }
+    }
+
+    /// A build killed midway leaves its staging folder; the next one clears it.
+    private func removeStaleStaging() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for name in names where name.hasPrefix(Self.stagingPrefix) {
+            try? FileManager.default.removeItem(atPath: root + "/" + name)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Write the client handbook and the staff manual into the output folder.",
+        discussion: """
+        Nothing in the output folder changes unless the whole build succeeds.
+
+        Examples:
+          handbook build
+          handbook build --content ../my-program --output site
+          handbook build --only handbook
+        """
+    )
+
+    @OptionGroup var program: ProgramOptions
+
+    @Option(help: "Build one output only: handbook or manual.")
+    var only: OutputKind?
+
+    func run() throws {
+        do {
+            let report = try Handbook.build(program.options(outputs: only.map { [$0] } ?? OutputKind.allCases))
+            DiagnosticPrinter.print(report.warnings)
+            let parts = report.filesWritten.map { "\($0.output) (\($0.pages) pages)" }.joined(separator: " and ")
+            print("Built \(parts) into \(program.output)/ in \(String(format: "%.2f", report.seconds)) s")
+        } catch let error as DiagnosticsError {
+            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.standardError("Build failed: \(DiagnosticPrinter.summary(error.diagnostics)). \(program.output)/ was not changed.")
+            throw ExitCode.failure
+        } catch let error as OutputSafety.UnsafeOutput {
+            DiagnosticPrinter.standardError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension OutputKind: ExpressibleByArgument {}

@@ -1,0 +1,27 @@
+import Foundation
+import HandbookKit
+
+/// Prints diagnostics to standard error, in colour only when that is a terminal.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic]) {
+        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for diagnostic in diagnostics {
+            var line = diagnostic.description
+            if colour {
+                let label = diagnostic.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
+                line = line.replacingOccurrences(of: ": \(diagnostic.severity.rawValue): ", with: ": \(label): ")
+            }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

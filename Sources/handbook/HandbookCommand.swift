@@ -1,0 +1,18 @@
+import ArgumentParser
+import HandbookKit
+
+@main
+struct HandbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handbook",
+        abstract: "Build a treatment program's client handbook and staff manual from its data files and pages.",
+        discussion: """
+        Examples:
+          handbook build                      # Content/ + Templates/ -> Public/
+          handbook check                      # find mistakes without writing anything
+          handbook build --only handbook      # the client handbook alone
+        """,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import HandbookKit
+
+/// The folders every command reads, shared so they are spelled the same everywhere.
+struct ProgramOptions: ParsableArguments {
+    @Option(help: "Folder with program.yaml, the other data files and pages/.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the outputs are written into.")
+    var output = "Public"
+
+    func options(outputs: [OutputKind] = OutputKind.allCases) -> Handbook.Options {
+        Handbook.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                         outputs: outputs)
+    }
+}

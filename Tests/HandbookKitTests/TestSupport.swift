@@ -1,0 +1,183 @@
+import Foundation
+import XCTest
+@testable import HandbookKit
+
+/// The package's root folder, found from this file's path, so tests can use `Content/` and `Templates/`.
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let sampleContent = packageRoot + "/Content"
+let defaultTemplates = packageRoot + "/Templates"
+let fixturesFolder = packageRoot + "/Tests/HandbookKitTests/Fixtures"
+
+/// A fresh temporary folder, removed when the test ends.
+func temporaryFolder(_ test: XCTestCase) throws -> String {
+    let path = NSTemporaryDirectory() + "handbook-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+    return path
+}
+
+func write(_ text: String, to path: String) throws {
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                            withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+}
+
+func read(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+}
+
+/// A small valid program, written file by file so a test can replace any one of them.
+struct ProgramFixture {
+    var files: [String: String] = [
+        "program.yaml": """
+        name: Test Harbor Program
+        short_name: Test Harbor
+        edition: "Edition 1"
+        edition_date: 2026-01-05
+        time_zone: America/Chicago
+        address: |
+          1 Test Street
+          Testville
+        phone: 555-0100
+        after_hours_phone: 555-0199
+        hours:
+          - days: Monday to Friday
+            open: "8:00 AM"
+            close: "5:00 PM"
+        crisis_lines:
+          - name: Crisis Lifeline
+            number: "988"
+            how: Call or text.
+          - name: Emergency
+            number: "911"
+        contacts:
+          - name: Front desk
+            phone: 555-0100
+        """,
+        "rules.yaml": """
+        rules:
+          - id: be-kind
+            title: Be kind
+            text: Treat everyone with respect.
+            consequence: You will talk with your counselor.
+          - id: come-sober
+            title: Come sober
+            text: |
+              Do not use before group.
+            can_lead_to_discharge: true
+            staff_note: Note the time and who saw it.
+        """,
+        "faq.yaml": """
+        questions:
+          - question: How long is the program?
+            answer: About ten weeks.
+        """,
+        "topics.yaml": """
+        topics:
+          - id: triggers
+            title: Triggers
+            module: Foundations
+            summary: What sets off cravings.
+            guide:
+              objectives: [Name three triggers]
+              materials: [Whiteboard]
+              plan: Talk, then practise.
+              minutes: 60
+          - id: sleep
+            title: Sleep
+            summary: Why rest helps.
+        """,
+        "staff.yaml": """
+        staff:
+          - id: ana-ruiz
+            name: Ana Ruiz
+            display_name: Ana R.
+            role: Counselor
+            phone: 555-0111
+        """,
+        "schedule.yaml": """
+        rooms:
+          - id: room-a
+            name: Room A
+        series:
+          - id: core
+            starts: 2026-01-05
+            topics: [triggers, sleep]
+        tracks:
+          - id: day
+            name: Day track
+            sessions:
+              - id: day-group
+                days: [Monday, Wednesday, Friday]
+                start: "9:00 AM"
+                end: "12:00 PM"
+                kind: group
+                title: Group
+                room: room-a
+                facilitator: ana-ruiz
+                series: core
+        """,
+        "pages/welcome.md": """
+        ---
+        title: Welcome
+        order: 10
+        summary: Start here.
+        ---
+        Welcome to the program. See the [rules](rules.md#be-kind).
+
+        ## First steps
+
+        Come in and say hello.
+
+        ## Questions
+
+        Ask any of us.
+        """,
+    ]
+
+    /// Writes the program into `folder` and returns the content folder's path.
+    func write(into folder: String) throws -> String {
+        let content = folder + "/Content"
+        for (name, text) in files {
+            try HandbookKitTests.write(text, to: content + "/" + name)
+        }
+        return content
+    }
+}
+
+extension XCTestCase {
+    /// Loads a program and returns the diagnostics, for loader tests.
+    func loadDiagnostics(_ fixture: ProgramFixture) throws -> (Content?, [Diagnostic]) {
+        let folder = try temporaryFolder(self)
+        let content = try fixture.write(into: folder)
+        let log = DiagnosticLog()
+        let loaded = ContentLoader(directory: content).load(log: log)
+        // Show paths relative to the content folder, so assertions read like what a user sees.
+        let diagnostics = log.sorted.map { diagnostic -> Diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.location.file = diagnostic.location.file.replacingOccurrences(of: content + "/", with: "")
+            return diagnostic
+        }
+        return (loaded, diagnostics)
+    }
+
+    /// Builds a program; returns the output folder.
+    @discardableResult
+    func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases) throws -> String {
+        let folder = try folder ?? temporaryFolder(self)
+        let content = try fixture.write(into: folder)
+        let output = folder + "/Public"
+        _ = try Handbook.build(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates,
+                                                outputDirectory: output, outputs: outputs))
+        return output
+    }
+}
+
+extension Array where Element == Diagnostic {
+    var errors: [Diagnostic] { filter { $0.severity == .error } }
+}
