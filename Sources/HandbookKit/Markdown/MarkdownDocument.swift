@@ -37,7 +37,10 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     private let root: OpaquePointer
     private let allowRawHTML: Bool
-    private var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
+    /// Each heading is taken out of the tree and a childless custom block put in its place, whose
+    /// text is the heading's HTML with its id (cmark has no attributes, and a custom block may not
+    /// hold inline nodes). The detached heading is kept to render its inline content.
+    private var headingNodes: [(block: OpaquePointer, heading: OpaquePointer, level: Int, id: String)] = []
     private var linkNodes: [(node: OpaquePointer, destination: String)] = []
     /// Staff asides and the line their text starts after: nodes inside were parsed on their own,
     /// so their line numbers count from the fence.
@@ -53,7 +56,10 @@ public final class MarkdownDocument: @unchecked Sendable {
         indexHeadingsAndLinks()
     }
 
-    deinit { cmark_node_free(root) }
+    deinit {
+        for heading in headingNodes { cmark_node_free(heading.heading) }
+        cmark_node_free(root)
+    }
 
     /// HTML for the document. `idPrefix` keeps heading ids unique when several documents share
     /// one page (the print version); `rewriteLink` maps each link destination, e.g. `rules.md` →
@@ -61,13 +67,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `headingShift` moves headings down when the text sits under a heading of its own (a rule's
     /// text under the rule's title, a chapter on the print page under the book's title).
     public func html(idPrefix: String = "", headingShift: Int = 0, rewriteLink: (String) -> String = { $0 }) -> String {
-        for heading in headingNodes {
-            let level = min(6, heading.level + headingShift)
-            cmark_node_set_on_enter(heading.node, "<h\(level) id=\"\(HTML.escape(idPrefix + heading.id))\">")
-            cmark_node_set_on_exit(heading.node, "</h\(level)>")
-        }
         for link in linkNodes {
             cmark_node_set_url(link.node, rewriteLink(link.destination))
+        }
+        for heading in headingNodes {
+            let level = min(6, heading.level + headingShift)
+            let inner = Self.innerHTML(ofDetachedHeading: heading.heading, unsafeHTML: allowRawHTML)
+            cmark_node_set_on_enter(heading.block, "<h\(level) id=\"\(HTML.escape(idPrefix + heading.id))\">\(inner)</h\(level)>")
         }
         return Cmark.renderHTML(root, unsafeHTML: allowRawHTML)
     }
@@ -82,13 +88,19 @@ public final class MarkdownDocument: @unchecked Sendable {
                 parts.append(String(cString: cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 parts.append(" ")
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_ITEM:
+            case CMARK_NODE_CUSTOM_BLOCK:
+                parts.append("\n")
+                if let heading = headingNodes.first(where: { $0.block == node }) {
+                    parts.append(Self.text(of: heading.heading) + "\n")
+                }
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
                 parts.append("\n")
             default:
                 if String(cString: cmark_node_get_type_string(node)) == "table_cell" { parts.append(" ") }
             }
         }
-        return parts.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        return parts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     // MARK: - Tree preparation
@@ -171,15 +183,21 @@ public final class MarkdownDocument: @unchecked Sendable {
             used.insert(id)
             headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            Self.moveChildren(of: node, into: block)
             cmark_node_insert_before(node, block)
             cmark_node_unlink(node)
-            cmark_node_free(node)
-            headingNodes.append((block, level, id))
+            headingNodes.append((block, node, level, id))
         }
     }
 
     // MARK: - Helpers
+
+    /// `<h2>Fish &amp; chips</h2>` → `Fish &amp; chips`.
+    private static func innerHTML(ofDetachedHeading heading: OpaquePointer, unsafeHTML: Bool) -> String {
+        let html = Cmark.renderHTML(heading, unsafeHTML: unsafeHTML).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards)
+        else { return html }
+        return String(html[html.index(after: open)..<close.lowerBound])
+    }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
         var line = Int(cmark_node_get_start_line(node))

@@ -1,0 +1,58 @@
+import XCTest
+@testable import HandbookKit
+
+final class TemplateTests: XCTestCase {
+    /// A copy of the default templates that a test may break.
+    private func templatesCopy() throws -> String {
+        let folder = try temporaryFolder(self) + "/Templates"
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: folder)
+        return folder
+    }
+
+    private func buildErrors(content: String, templates: String) -> [Diagnostic] {
+        do {
+            _ = try Handbook.prepare(Handbook.Options(contentDirectory: content, templatesDirectory: templates,
+                                                      outputDirectory: NSTemporaryDirectory() + "unused"))
+            return []
+        } catch {
+            return (error as? DiagnosticsError)?.diagnostics ?? []
+        }
+    }
+
+    func testATemplateThatDoesNotParseNamesFileAndLine() throws {
+        let templates = try templatesCopy()
+        try write("<p>one</p>\n<p>{{#rules}}two</p>\n", to: templates + "/section-rules.mustache")
+        let content = try ProgramFixture().write(into: try temporaryFolder(self))
+        let errors = buildErrors(content: content, templates: templates)
+        let error = try XCTUnwrap(errors.first)
+        XCTAssertEqual(error.location.file, templates + "/section-rules.mustache")
+        XCTAssertEqual(error.location.line, 3)
+        XCTAssertTrue(error.message.contains("never closed"), error.message)
+    }
+
+    func testAMissingPartialOrLayoutIsAnError() throws {
+        let templates = try templatesCopy()
+        let chapter = try read(templates + "/chapter.mustache")
+        try write(chapter.replacingOccurrences(of: "{{<layout}}", with: "{{<layuot}}"), to: templates + "/chapter.mustache")
+        try FileManager.default.removeItem(atPath: templates + "/footer.mustache")
+        let content = try ProgramFixture().write(into: try temporaryFolder(self))
+        let messages = buildErrors(content: content, templates: templates).map { "\($0.location.file.split(separator: "/").last!):\($0.location.line): \($0.message) \($0.hint)" }
+        XCTAssertTrue(messages.contains("chapter.mustache:1: the template 'chapter' uses 'layuot', which is not a template did you mean 'layout'?"), "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("layout.mustache:") && $0.contains("uses 'footer'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("footer.mustache:0: the template 'footer.mustache' is missing") }, "\(messages)")
+    }
+
+    func testAProgramCanOverrideATemplate() throws {
+        var fixture = ProgramFixture()
+        fixture.files["templates/footer.mustache"] = "<footer><p>Our own footer for {{programName}}</p></footer>\n"
+        let output = try build(fixture)
+        XCTAssertTrue(try read(output + "/handbook/index.html").contains("<footer><p>Our own footer for Test Harbor Program</p></footer>"))
+    }
+
+    func testPartialReferencesAreFoundWithTheirPosition() {
+        let references = TemplateSet.references(in: "a\n  {{> nav}} {{<layout}}{{name}}\n")
+        XCTAssertEqual(references.map(\.name), ["nav", "layout"])
+        XCTAssertEqual(references.map(\.line), [2, 2])
+        XCTAssertEqual(references.map(\.column), [3, 13])
+    }
+}
