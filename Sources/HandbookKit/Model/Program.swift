@@ -48,6 +48,11 @@ public struct Contact: Sendable {
 /// The chapters the tool writes from data files rather than from Markdown pages.
 public enum BuiltInSection: String, Sendable, CaseIterable {
     case schedule, topics, rules, faq, contacts
+    /// Staff manual only: who is who, with private contact details.
+    case staffDirectory = "staff-directory"
+
+    /// Sections only the staff manual has.
+    public var isStaffOnly: Bool { self == .staffDirectory }
 
     /// Where the section sits among the pages unless `program.yaml` says otherwise.
     public var defaultOrder: Int {
@@ -57,6 +62,7 @@ public enum BuiltInSection: String, Sendable, CaseIterable {
         case .rules: 45
         case .faq: 85
         case .contacts: 95
+        case .staffDirectory: 190
         }
     }
 
@@ -67,6 +73,7 @@ public enum BuiltInSection: String, Sendable, CaseIterable {
         case .rules: "Program rules"
         case .faq: "Questions and answers"
         case .contacts: "Contacts and crisis lines"
+        case .staffDirectory: "Staff directory"
         }
     }
 }

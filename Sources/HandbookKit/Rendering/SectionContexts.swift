@@ -27,6 +27,7 @@ struct SectionContexts {
         case .topics: context["modules"] = topicModules()
         case .schedule: context["tracks"] = ScheduleContexts(edition: edition, mode: mode).pattern()
         case .contacts: context.merge(contacts()) { $1 }
+        case .staffDirectory: context["directory"] = directory()
         }
         return context
     }
@@ -87,6 +88,21 @@ struct SectionContexts {
             item["topicGuide"] = guideContext
         }
         return item
+    }
+
+    /// The staff manual's directory: full names and private contact details.
+    private func directory() -> [[String: Any]] {
+        content.staff.map { member in
+            var item: [String: Any] = ["personId": mode.id(member.id), "personName": member.name, "personRole": member.role,
+                                       "personDisplayName": member.displayName]
+            item["personCredentials"] = member.credentials
+            item["personPhone"] = member.phone
+            item["personPhoneTel"] = member.phone.map(SiteContext.tel)
+            item["personEmail"] = member.email
+            item["personNotes"] = member.notes
+            item["personIsStaffOnly"] = member.audience == .staff
+            return item
+        }
     }
 
     private func contacts() -> [String: Any] {

@@ -30,8 +30,10 @@ struct SiteContext {
     }
 
     static func isStaffOnly(_ chapter: Outline.Chapter) -> Bool {
-        if case let .page(page) = chapter.kind { return page.audience == .staff }
-        return false
+        switch chapter.kind {
+        case let .page(page): page.audience == .staff
+        case let .section(section): section.isStaffOnly
+        }
     }
 
     static func crisisLines(_ program: Program) -> [[String: Any]] {

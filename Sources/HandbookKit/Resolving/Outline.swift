@@ -23,7 +23,7 @@ public struct Outline: Sendable {
             Chapter(slug: page.slug, title: page.title, summary: page.summary, order: page.order, kind: .page(page),
                     anchors: Set(edition.document(page.body).headings.map(\.id)))
         }
-        for section in BuiltInSection.allCases where Self.hasContent(section, content) {
+        for section in BuiltInSection.allCases where Self.hasContent(section, content, audience: edition.audience) {
             let settings = content.program.sections[section]
             var anchors = Set(settings?.intro.map { edition.document($0).headings.map(\.id) } ?? [])
             switch section {
@@ -32,6 +32,7 @@ public struct Outline: Sendable {
             case .topics: anchors.formUnion(content.topics.map(\.id))
             case .schedule: anchors.formUnion(content.schedule.tracks.map(\.id))
             case .contacts: anchors.formUnion(["crisis-lines", "contacts", "office-hours", "care-team"])
+            case .staffDirectory: anchors.formUnion(content.staff.map(\.id))
             }
             chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? section.defaultTitle,
                                     summary: nil, order: settings?.order ?? section.defaultOrder,
@@ -41,13 +42,15 @@ public struct Outline: Sendable {
         self.chapters = chapters.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
-    static func hasContent(_ section: BuiltInSection, _ content: Content) -> Bool {
-        switch section {
+    static func hasContent(_ section: BuiltInSection, _ content: Content, audience: Audience) -> Bool {
+        if section.isStaffOnly && audience != .staff { return false }
+        return switch section {
         case .rules: !content.rules.isEmpty
         case .faq: !content.faq.isEmpty
         case .topics: !content.topics.isEmpty
         case .schedule: !content.schedule.tracks.isEmpty
         case .contacts: true
+        case .staffDirectory: !content.staff.isEmpty
         }
     }
 

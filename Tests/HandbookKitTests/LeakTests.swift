@@ -1,0 +1,290 @@
+import Foundation
+import XCTest
+@testable import HandbookKit
+
+/// Staff-only content must never reach a client-facing file. A program in which every staff-only
+/// item holds a unique marker is built; no marker may occur in any byte of any client-facing file,
+/// and every marker must occur in the staff manual (so the test cannot pass by dropping content).
+final class LeakTests: XCTestCase {
+    static let markers = [
+        "LEAK-PAGE-TITLE", "LEAK-PAGE-SUMMARY", "LEAK-PAGE-BODY", "leak-page-slug",
+        "LEAK-BLOCK-PAGE", "LEAK-BLOCK-LIST", "LEAK-BLOCK-TILDE",
+        "LEAK-RULE-NOTE", "LEAK-RULE-TEXT-BLOCK", "LEAK-RULE-TITLE", "LEAK-RULE-TEXT",
+        "LEAK-FAQ-Q", "LEAK-FAQ-A", "LEAK-FAQ-BLOCK",
+        "LEAK-GUIDE-OBJ", "LEAK-GUIDE-MAT", "LEAK-GUIDE-PLAN", "LEAK-TOPIC-TITLE", "LEAK-TOPIC-SUMMARY", "LEAK-TOPIC-BLOCK",
+        "555-0177", "leak-email@example.org", "LEAK-STAFF-NOTES", "Leakmarkname", "LEAK-HIDDEN-PERSON", "LEAK-HIDDEN-ROLE",
+        "LEAK-SESSION-NOTE", "LEAK-INTRO-BLOCK", "leak-image.png",
+    ]
+
+    static func leakyProgram() -> ProgramFixture {
+        var fixture = ProgramFixture()
+        fixture.files["program.yaml"]! += """
+
+        sections:
+          rules:
+            intro: |
+              Our rules.
+
+              ```staff
+              LEAK-INTRO-BLOCK
+              ```
+        """
+        fixture.files["rules.yaml"] = """
+        rules:
+          - id: be-kind
+            title: Be kind
+            text: |
+              Treat everyone with respect.
+
+              ```staff
+              LEAK-RULE-TEXT-BLOCK
+              ```
+            staff_note: LEAK-RULE-NOTE, see [the procedure](leak-page-slug.md).
+          - id: internal
+            title: LEAK-RULE-TITLE
+            text: LEAK-RULE-TEXT
+            audience: staff
+        """
+        fixture.files["faq.yaml"] = """
+        questions:
+          - question: How long is the program?
+            answer: |
+              About ten weeks.
+
+              ```staff
+              LEAK-FAQ-BLOCK
+              ```
+          - question: LEAK-FAQ-Q
+            answer: LEAK-FAQ-A
+            audience: staff
+        """
+        fixture.files["topics.yaml"] = """
+        topics:
+          - id: triggers
+            title: Triggers
+            summary: |
+              What sets off cravings.
+
+              ```staff
+              LEAK-TOPIC-BLOCK
+              ```
+            guide:
+              objectives: [LEAK-GUIDE-OBJ]
+              materials: [LEAK-GUIDE-MAT]
+              plan: LEAK-GUIDE-PLAN
+          - id: sleep
+            title: Sleep
+            summary: Why rest helps.
+          - id: internal-topic
+            title: LEAK-TOPIC-TITLE
+            summary: LEAK-TOPIC-SUMMARY
+            audience: staff
+        """
+        fixture.files["staff.yaml"] = """
+        staff:
+          - id: ana-ruiz
+            name: Ana Leakmarkname
+            display_name: Ana R.
+            role: Counselor
+            phone: 555-0177
+            email: leak-email@example.org
+            notes: LEAK-STAFF-NOTES
+          - id: hidden-person
+            name: LEAK-HIDDEN-PERSON
+            role: LEAK-HIDDEN-ROLE
+            audience: staff
+        """
+        fixture.files["schedule.yaml"] = """
+        rooms:
+          - id: room-a
+            name: Room A
+            capacity: 12
+        series:
+          - id: core
+            starts: 2026-01-05
+            topics: [triggers, sleep]
+        tracks:
+          - id: day
+            name: Day track
+            capacity: 10
+            sessions:
+              - id: day-group
+                days: [Monday, Wednesday, Friday]
+                start: "9:00 AM"
+                end: "12:00 PM"
+                title: Group
+                room: room-a
+                facilitator: ana-ruiz
+                series: core
+                note: LEAK-SESSION-NOTE
+              - id: day-check-in
+                days: Tuesday
+                start: "9:00 AM"
+                end: "10:00 AM"
+                title: Check-in
+                facilitator: hidden-person
+        """
+        fixture.files["images/leak-image.png"] = "staff picture"
+        fixture.files["pages/welcome.md"] = """
+        ---
+        title: Welcome
+        ---
+        Welcome.
+
+        ```staff
+        LEAK-BLOCK-PAGE: see the [procedure](leak-page-slug.md) and ![exits](images/leak-image.png)
+        ```
+
+        - A list item
+
+          ~~~ staff
+          LEAK-BLOCK-LIST
+          ~~~
+
+        > Quote
+        >
+        > ~~~~Staff
+        > LEAK-BLOCK-TILDE
+        > ~~~~
+        """
+        fixture.files["pages/leak-page-slug.md"] = """
+        ---
+        title: LEAK-PAGE-TITLE
+        summary: LEAK-PAGE-SUMMARY
+        audience: staff
+        ---
+        LEAK-PAGE-BODY
+        """
+        return fixture
+    }
+
+    /// Every file of a folder as bytes.
+    static func files(under folder: String) -> [(String, Data)] {
+        var result: [(String, Data)] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder + "/" + path) { result.append((path, data)) }
+        }
+        return result
+    }
+
+    static func leaks(in folder: String) -> [String] {
+        var found: [String] = []
+        for (path, data) in files(under: folder) {
+            for marker in markers where data.range(of: Data(marker.utf8)) != nil {
+                found.append("\(marker) in \(path)")
+            }
+        }
+        return found
+    }
+
+    func testNoStaffOnlyMarkerReachesAnyClientFile() throws {
+        let output = try build(Self.leakyProgram())
+        XCTAssertEqual(Self.leaks(in: output + "/handbook"), [])
+        XCTAssertFalse(Self.files(under: output + "/handbook").isEmpty)
+
+        let manual = Self.files(under: output + "/manual")
+        for marker in Self.markers {
+            XCTAssertTrue(manual.contains { $0.1.range(of: Data(marker.utf8)) != nil }, "\(marker) missing from the manual")
+        }
+    }
+
+    func testCapacitiesAndFacilitatorsOfStaffOnlyPeopleStayInTheManual() throws {
+        let output = try build(Self.leakyProgram())
+        let handbook = try read(output + "/handbook/schedule.html")
+        XCTAssertFalse(handbook.contains("At most"), "group capacity is staff-only")
+        XCTAssertTrue(try read(output + "/manual/schedule.html").contains("At most 10 clients"))
+    }
+
+    func testTheHandbookNeverNamesOrLoadsTheManual() throws {
+        let output = try build(Self.leakyProgram())
+        for (path, data) in Self.files(under: output + "/handbook") {
+            XCTAssertNil(data.range(of: Data("manual".utf8)), "handbook/\(path) mentions the manual")
+        }
+    }
+
+    func testStaffOnlyContentIsVisiblyMarkedInTheManual() throws {
+        let output = try build(Self.leakyProgram())
+        let rules = try read(output + "/manual/rules.html")
+        XCTAssertTrue(rules.contains("<aside class=\"staff-only\"><p class=\"staff-only-label\">Staff only: enforcement</p>"))
+        XCTAssertTrue(rules.contains("<section class=\"rule staff-only\" id=\"internal\">"))
+        let page = try read(output + "/manual/leak-page-slug.html")
+        XCTAssertTrue(page.contains("Staff only: this page is not in the client handbook."))
+        XCTAssertTrue(try read(output + "/manual/staff-directory.html").contains("Ana Leakmarkname"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/handbook/staff-directory.html"))
+    }
+
+    func testAClientPageLinkingToAStaffPageIsAnError() throws {
+        var fixture = Self.leakyProgram()
+        fixture.files["pages/welcome.md"] = "---\ntitle: Welcome\n---\nSee [this](leak-page-slug.md).\n"
+        XCTAssertThrowsError(try build(fixture)) { error in
+            let messages = ((error as? DiagnosticsError)?.diagnostics ?? []).map(\.message)
+            XCTAssertTrue(messages.contains("'leak-page-slug.md' links to a staff-only page, which clients cannot see"), "\(messages)")
+        }
+    }
+}
+
+/// The sample program's own staff-only sentences, found from its data, never reach the handbook.
+final class SampleLeakTests: XCTestCase {
+    /// Text as a reader sees it: tags removed, common entities decoded, whitespace collapsed.
+    static func visibleText(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        for (entity, character) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Every staff-only sentence of the sample program, as plain text.
+    static func staffOnlySentences(_ content: Content) -> [String] {
+        var markdown: [MarkdownSource] = []
+        var plain: [String] = []
+        for rule in content.rules {
+            markdown += [rule.staffNote].compactMap { $0 }
+            if rule.audience == .staff { plain.append(rule.title); markdown.append(rule.text) }
+        }
+        for topic in content.topics {
+            plain += (topic.guide?.objectives ?? []) + (topic.guide?.materials ?? [])
+            markdown += [topic.guide?.plan].compactMap { $0 }
+        }
+        for entry in content.faq where entry.audience == .staff { plain.append(entry.question); markdown.append(entry.answer) }
+        for member in content.staff {
+            plain += [member.phone, member.email, member.notes].compactMap { $0 }
+            if member.audience == .staff { plain.append(member.name) }
+        }
+        plain += content.schedule.tracks.flatMap { $0.sessions.compactMap(\.note) }
+        for page in content.pages {
+            if page.audience == .staff {
+                markdown.append(page.body)
+            } else {
+                // The staff blocks of client pages: what the staff edition has and the client one lacks.
+                let staff = MarkdownDocument(page.body, audience: .staff).plainText.split(separator: "\n").map(String.init)
+                let client = Set(MarkdownDocument(StaffBlocks.removing(from: page.body), audience: .everyone).plainText
+                    .split(separator: "\n").map(String.init))
+                plain += staff.filter { !client.contains($0) && $0 != "Staff only" }
+            }
+        }
+        plain += markdown.flatMap { MarkdownDocument($0, audience: .staff).plainText.split(separator: "\n").map(String.init) }
+        return plain.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { $0.count >= 12 }
+    }
+
+    func testSampleStaffSentencesAreInTheManualOnly() throws {
+        let log = DiagnosticLog()
+        let content = try XCTUnwrap(ContentLoader(directory: sampleContent).load(log: log))
+        let sentences = Self.staffOnlySentences(content)
+        XCTAssertGreaterThan(sentences.count, 100, "the sample program should have real staff content")
+
+        let output = try temporaryFolder(self) + "/Public"
+        _ = try Handbook.build(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
+                                                outputDirectory: output))
+        func allText(_ folder: String) -> String {
+            LeakTests.files(under: folder).map { Self.visibleText(String(decoding: $0.1, as: UTF8.self)) }.joined(separator: "\n")
+        }
+        let handbook = allText(output + "/handbook")
+        let manual = allText(output + "/manual")
+        for sentence in sentences {
+            XCTAssertFalse(handbook.contains(sentence), "staff-only text in the handbook: \(sentence)")
+            XCTAssertTrue(manual.contains(sentence), "staff-only text missing from the manual: \(sentence)")
+        }
+    }
+}
