@@ -12,4 +12,5 @@ public: deps
 	swift run handbook build
 
 test: deps
+	@scripts/install-system-deps --with-browser
 	swift test --disable-swift-testing

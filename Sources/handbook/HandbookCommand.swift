@@ -12,7 +12,7 @@ struct HandbookCommand: ParsableCommand {
           handbook check                      # find mistakes without writing anything
           handbook build --only handbook      # the client handbook alone
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ScheduleCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

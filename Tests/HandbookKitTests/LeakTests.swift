@@ -13,7 +13,7 @@ final class LeakTests: XCTestCase {
         "LEAK-FAQ-Q", "LEAK-FAQ-A", "LEAK-FAQ-BLOCK",
         "LEAK-GUIDE-OBJ", "LEAK-GUIDE-MAT", "LEAK-GUIDE-PLAN", "LEAK-TOPIC-TITLE", "LEAK-TOPIC-SUMMARY", "LEAK-TOPIC-BLOCK",
         "555-0177", "leak-email@example.org", "LEAK-STAFF-NOTES", "Leakmarkname", "LEAK-HIDDEN-PERSON", "LEAK-HIDDEN-ROLE",
-        "LEAK-SESSION-NOTE", "LEAK-INTRO-BLOCK", "leak-image.png",
+        "LEAK-SESSION-NOTE", "LEAK-INTRO-BLOCK", "leak-image.png", "LEAK-CHANGE-REASON", "LEAK-EXTRA-NOTE",
     ]
 
     static func leakyProgram() -> ProgramFixture {
@@ -123,6 +123,20 @@ final class LeakTests: XCTestCase {
                 end: "10:00 AM"
                 title: Check-in
                 facilitator: hidden-person
+        changes:
+          - date: 2026-01-07
+            session: day-group
+            substitute: hidden-person
+            reason: Another counselor leads group.
+            staff_reason: LEAK-CHANGE-REASON
+        extra_sessions:
+          - date: 2026-01-06
+            track: day
+            start: "1:00 PM"
+            end: "2:00 PM"
+            title: Extra
+            facilitator: hidden-person
+            note: LEAK-EXTRA-NOTE
         """
         fixture.files["images/leak-image.png"] = "staff picture"
         fixture.files["pages/welcome.md"] = """
@@ -179,9 +193,12 @@ final class LeakTests: XCTestCase {
     }
 
     func testNoStaffOnlyMarkerReachesAnyClientFile() throws {
-        let output = try build(Self.leakyProgram())
-        XCTAssertEqual(Self.leaks(in: output + "/handbook"), [])
-        XCTAssertFalse(Self.files(under: output + "/handbook").isEmpty)
+        // The build writes the week of 2026-01-07, which holds the dated change and extra session.
+        let output = try build(Self.leakyProgram(), today: "2026-01-07")
+        for clientFolder in ["/handbook", "/schedule"] {
+            XCTAssertEqual(Self.leaks(in: output + clientFolder), [])
+            XCTAssertFalse(Self.files(under: output + clientFolder).isEmpty)
+        }
 
         let manual = Self.files(under: output + "/manual")
         for marker in Self.markers {

@@ -168,16 +168,24 @@ extension XCTestCase {
 
     /// Builds a program; returns the output folder.
     @discardableResult
-    func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases) throws -> String {
+    func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases,
+               today: String = "2026-01-07") throws -> String {
         let folder = try folder ?? temporaryFolder(self)
         let content = try fixture.write(into: folder)
         let output = folder + "/Public"
         _ = try Handbook.build(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates,
-                                                outputDirectory: output, outputs: outputs))
+                                                outputDirectory: output, outputs: outputs),
+                               environment: fixedClock(today))
         return output
     }
 }
 
 extension Array where Element == Diagnostic {
     var errors: [Diagnostic] { filter { $0.severity == .error } }
+}
+
+/// An environment whose `SOURCE_DATE_EPOCH` is noon UTC of a date, so "this week" is fixed in tests.
+func fixedClock(_ date: String) -> [String: String] {
+    let day = CalendarDate(date)!
+    return ["SOURCE_DATE_EPOCH": String(day.dayNumber * 86400 + 12 * 3600)]
 }

@@ -25,15 +25,15 @@ public enum ReferenceChecker {
         }
         for track in content.schedule.tracks {
             for session in track.sessions {
-                expect(session.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: session.location)
-                expect(session.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: session.location)
-                expect(session.series, in: series, noun: "topic series", file: "schedule.yaml under 'series'", at: session.location)
+                expect(session.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: session.location(of: "facilitator"))
+                expect(session.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: session.location(of: "room"))
+                expect(session.series, in: series, noun: "topic series", file: "schedule.yaml under 'series'", at: session.location(of: "series"))
             }
         }
         for change in content.schedule.changes {
-            expect(change.session, in: sessions, noun: "session", file: "schedule.yaml (give the session an 'id')", at: change.location)
-            expect(change.substitute, in: staff, noun: "staff member", file: "staff.yaml", at: change.location)
-            expect(change.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: change.location)
+            expect(change.session, in: sessions, noun: "session", file: "schedule.yaml (give the session an 'id')", at: change.location(of: "session"))
+            expect(change.substitute, in: staff, noun: "staff member", file: "staff.yaml", at: change.location(of: "substitute"))
+            expect(change.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: change.location(of: "room"))
         }
         for extra in content.schedule.extraSessions {
             expect(extra.track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: extra.location)

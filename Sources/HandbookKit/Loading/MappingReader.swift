@@ -38,6 +38,13 @@ final class MappingReader {
         return location
     }
 
+    /// The locations of the given keys that are present.
+    func keyLocations(_ keys: [String]) -> [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for key in keys where pairs.contains(where: { $0.key == key }) { result[key] = location(of: key) }
+        return result
+    }
+
     func has(_ key: String) -> Bool {
         pairs.contains { $0.key == key && !$0.value.isNull }
     }

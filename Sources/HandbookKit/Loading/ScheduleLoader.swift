@@ -58,7 +58,8 @@ enum ScheduleLoader {
                 date: date ?? CalendarDate(year: 1970, month: 1, day: 1), session: session ?? "",
                 cancelled: c.bool("cancelled") ?? false, reason: c.string("reason"),
                 staffReason: c.string("staff_reason"), substitute: c.string("substitute"), room: c.string("room"),
-                moveTo: c.date("move_to"), start: c.time("start"), end: c.time("end"), location: c.location)
+                moveTo: c.date("move_to"), start: c.time("start"), end: c.time("end"), location: c.location,
+                keyLocations: c.keyLocations(["date", "session", "substitute", "room", "move_to", "start", "end"]))
             guard date != nil, session != nil else { return nil }
             if !change.cancelled && change.substitute == nil && change.room == nil && change.moveTo == nil
                 && change.start == nil && change.end == nil {
@@ -106,7 +107,8 @@ enum ScheduleLoader {
         let title = s.string("title", required: true)
         let session = Session(id: id, days: days, start: start ?? TimeOfDay(minutes: 0), end: end ?? TimeOfDay(minutes: 0),
                               kind: kind, title: title ?? "", room: s.string("room"), facilitator: s.string("facilitator"),
-                              series: s.string("series"), note: s.string("note"), location: s.location)
+                              series: s.string("series"), note: s.string("note"), location: s.location,
+                              keyLocations: s.keyLocations(["days", "start", "end", "room", "facilitator", "series"]))
         guard start != nil, end != nil, title != nil, !days.isEmpty else { return nil }
         return session
     }

@@ -78,8 +78,12 @@ public struct Session: Sendable {
     /// Staff-only.
     public var note: String?
     public var location: SourceLocation
+    /// Where each key's value is, for diagnostics that point at the exact field.
+    public var keyLocations: [String: SourceLocation] = [:]
 
     public var minutes: Int { end.minutes - start.minutes }
+
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 }
 
 /// Days the program, or some tracks, do not meet.
@@ -108,6 +112,9 @@ public struct SessionChange: Sendable {
     public var start: TimeOfDay?
     public var end: TimeOfDay?
     public var location: SourceLocation
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 }
 
 /// A one-off session on a given date, in addition to the weekly pattern.

@@ -8,8 +8,11 @@ public struct SiteRenderer {
     let kind: OutputKind
     let outline: Outline
     let links: LinkResolver
+    /// The week whose printable schedule is written with this build, linked from the manual.
+    let currentWeek: ISOWeek?
 
-    public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver) {
+    public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
+        self.currentWeek = currentWeek
         self.edition = edition
         self.templates = templates
         self.kind = kind
@@ -66,7 +69,11 @@ public struct SiteRenderer {
                 context["chapterHasToc"] = true
             }
         case let .section(section):
-            let sectionContext = SectionContexts(edition: edition, mode: mode).context(for: section)
+            var sectionContext = SectionContexts(edition: edition, mode: mode).context(for: section)
+            if section == .schedule, kind == .manual, let week = currentWeek {
+                sectionContext["currentWeekHref"] = "schedule/\(week)/index.html"
+                sectionContext["currentWeek"] = week.description
+            }
             context["chapterBody"] = templates.render("section-\(section.rawValue)", sectionContext)
         }
         return context

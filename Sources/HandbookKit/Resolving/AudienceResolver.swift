@@ -69,7 +69,9 @@ public enum AudienceResolver {
         view.changes = schedule.changes.map { change in
             var change = change
             change.staffReason = nil
-            change.substitute = visible(change.substitute)
+            // A substitute clients may not see still replaces the usual facilitator: keep the change,
+            // drop the id, so the week shows no one rather than the wrong person.
+            change.substitute = change.substitute.map { visible($0) ?? "" }
             return change
         }
         view.extraSessions = schedule.extraSessions.map { extra in

@@ -14,8 +14,10 @@ public struct OutputWriter {
 
     static let stagingPrefix = ".handbook-staging-"
 
-    /// Replaces `root/<name>` by the given files, for each output.
-    public func replace(_ outputs: [(name: String, files: [OutputFile])]) throws {
+    /// Replaces `root/<name>` by the given files, for each output. `keepingFrom` names, per
+    /// output, a subfolder whose entries the new output does not write are carried over from the
+    /// old one (the manual keeps the weekly schedules of other weeks).
+    public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:]) throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
         removeStaleStaging()
@@ -33,10 +35,20 @@ public struct OutputWriter {
                 try afterEachFile(path)
             }
         }
+        for output in outputs {
+            guard let subfolder = keepingFrom[output.name] else { continue }
+            let old = root + "/" + output.name + "/" + subfolder
+            let new = staging + "/" + output.name + "/" + subfolder
+            for entry in ((try? fileManager.contentsOfDirectory(atPath: old)) ?? []).sorted()
+            where !fileManager.fileExists(atPath: new + "/" + entry) {
+                try fileManager.createDirectory(atPath: new, withIntermediateDirectories: true)
+                try fileManager.copyItem(atPath: old + "/" + entry, toPath: new + "/" + entry)
+            }
+        }
         // Everything is written: swap each output in. A rename within one file system is atomic.
         for output in outputs {
             let target = root + "/" + output.name
-            let retired = staging + "/" + output.name + ".previous"
+            let retired = staging + "/" + output.name.replacingOccurrences(of: "/", with: "_") + ".previous"
             let targetParent = (target as NSString).deletingLastPathComponent
             try fileManager.createDirectory(atPath: targetParent, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: target) { try fileManager.moveItem(atPath: target, toPath: retired) }

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Writes a week's sessions as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75
+/// octets, a VTIMEZONE for the program's time zone, one event per session that takes place.
+/// Closed days, cancelled sessions and the old slot of a moved session are left out.
+public struct ICalendar {
+    let program: Program
+    let week: ResolvedWeek
+    /// The moment every DTSTAMP carries: fixed, so the file is the same each time it is made.
+    let stamp: Date
+
+    public init(program: Program, week: ResolvedWeek, stamp: Date) {
+        self.program = program
+        self.week = week
+        self.stamp = stamp
+    }
+
+    public func render() -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Handbook//Weekly schedule//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("\(program.displayName) \(week.week)"),
+                     "X-WR-TIMEZONE:" + program.timeZone]
+        lines += timeZoneComponent()
+        let domain = Slug.make(program.name) + ".handbook"
+        for trackWeek in week.tracks {
+            for session in trackWeek.days.flatMap(\.sessions) where session.takesPlace {
+                lines.append("BEGIN:VEVENT")
+                lines.append("UID:" + Self.escape(session.stableKey + "@" + domain))
+                lines.append("DTSTAMP:" + Self.utc(stamp))
+                lines.append("DTSTART;TZID=\(program.timeZone):\(Self.local(session.date, session.start))")
+                lines.append("DTEND;TZID=\(program.timeZone):\(Self.local(session.date, session.end))")
+                var summary = session.title
+                if let topic = session.topic { summary += ": " + topic.title }
+                lines.append("SUMMARY:" + Self.escape(summary))
+                if let room = session.room { lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)")) }
+                lines.append("DESCRIPTION:" + Self.escape(description(of: session, track: trackWeek.track)))
+                lines.append("CATEGORIES:" + Self.escape(session.kind.label))
+                lines.append("END:VEVENT")
+            }
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func description(of session: ScheduledSession, track: Track) -> String {
+        var parts = [track.name]
+        if let topic = session.topic { parts.append("Topic: \(topic.title)") }
+        if let facilitator = session.facilitator { parts.append("Led by \(facilitator.name)") }
+        if session.isExtra { parts.append("Extra session this week") }
+        if let from = session.movedFrom { parts.append("Moved from \(from.date.longName) \(from.start)") }
+        if let reason = session.reason { parts.append(reason) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// VTIMEZONE with each change of offset from a year before the week to a year after, so
+    /// calendars place every event right even across daylight-saving changes.
+    private func timeZoneComponent() -> [String] {
+        guard let zone = TimeZone(identifier: program.timeZone) else { return [] }
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + program.timeZone]
+        let from = Self.date(week.week.monday.adding(days: -366), in: zone)
+        let until = Self.date(week.week.monday.adding(days: 373), in: zone)
+        var transitions: [Date] = []
+        var cursor = from
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < until {
+            transitions.append(next)
+            cursor = next
+        }
+        if transitions.isEmpty {
+            let offset = Self.offset(zone.secondsFromGMT(for: from))
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset, "TZOFFSETTO:" + offset]
+            if let name = zone.abbreviation(for: from) { lines.append("TZNAME:" + Self.escape(name)) }
+            lines.append("END:STANDARD")
+        }
+        for moment in transitions {
+            let before = zone.secondsFromGMT(for: moment.addingTimeInterval(-1))
+            let after = zone.secondsFromGMT(for: moment)
+            let kind = zone.isDaylightSavingTime(for: moment) ? "DAYLIGHT" : "STANDARD"
+            // DTSTART is the local time the change happens, read on the clock before it.
+            lines += ["BEGIN:\(kind)", "DTSTART:" + Self.floating(moment, offset: before),
+                      "TZOFFSETFROM:" + Self.offset(before), "TZOFFSETTO:" + Self.offset(after)]
+            if let name = zone.abbreviation(for: moment) { lines.append("TZNAME:" + Self.escape(name)) }
+            lines.append("END:\(kind)")
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    // MARK: - Formatting
+
+    static func local(_ date: CalendarDate, _ time: TimeOfDay) -> String {
+        String(format: "%04d%02d%02dT%02d%02d00", date.year, date.month, date.day, time.hour, time.minute)
+    }
+
+    static func floating(_ moment: Date, offset: Int) -> String {
+        let seconds = Int(moment.timeIntervalSince1970) + offset
+        let day = CalendarDate(dayNumber: Int((Double(seconds) / 86400).rounded(.down)))
+        let rest = seconds - day.dayNumber * 86400
+        return String(format: "%04d%02d%02dT%02d%02d%02d", day.year, day.month, day.day, rest / 3600, rest % 3600 / 60, rest % 60)
+    }
+
+    static func utc(_ moment: Date) -> String { floating(moment, offset: 0) + "Z" }
+
+    static func offset(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let value = abs(seconds)
+        return String(format: "%@%02d%02d", sign, value / 3600, value % 3600 / 60)
+    }
+
+    static func date(_ day: CalendarDate, in zone: TimeZone) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86400 - zone.secondsFromGMT()))
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and newline.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Splits a content line into lines of at most 75 octets, never inside a UTF-8 character;
+    /// continuation lines start with one space.
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var current = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if current + size > limit {
+                result += "\r\n "
+                current = 1
+                limit = 75
+            }
+            result.unicodeScalars.append(scalar)
+            current += size
+        }
+        return result
+    }
+}

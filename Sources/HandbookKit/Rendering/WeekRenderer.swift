@@ -1,0 +1,112 @@
+import Foundation
+
+/// Renders the printable schedule of one week: the client version (page and calendar file) or the
+/// staff version (with full staff details, reasons, notes and capacity).
+public struct WeekRenderer {
+    let week: ResolvedWeek
+    let content: Content
+    let templates: TemplateSet
+    let audience: Audience
+
+    public init(week: ResolvedWeek, content: Content, templates: TemplateSet, audience: Audience) {
+        self.week = week
+        self.content = content
+        self.templates = templates
+        self.audience = audience
+    }
+
+    private var isStaff: Bool { audience == .staff }
+
+    /// Files of the week's folder: `index.html`, the stylesheet and, for clients, the `.ics` file.
+    public func render(stamp: Date) -> [OutputFile] {
+        var files = [OutputFile(path: "index.html", text: templates.render("schedule-week", context()))]
+        if let css = templates.assets["schedule.css"] { files.append(OutputFile(path: "schedule.css", contents: css)) }
+        if !isStaff {
+            files.append(OutputFile(path: "\(week.week).ics",
+                                    text: ICalendar(program: content.program, week: week, stamp: stamp).render()))
+        }
+        return files
+    }
+
+    func context() -> [String: Any] {
+        let program = content.program
+        let first = week.week.monday, last = week.week.days.last!
+        var context: [String: Any] = [
+            "lang": program.language, "programName": program.name, "programDisplayName": program.displayName,
+            "mainPhone": program.phone, "crisisLines": SiteContext.crisisLines(program), "isManual": isStaff,
+            "weekId": week.week.description, "weekNumber": week.week.week,
+            "weekRange": "\(first.longName) – \(last.longName), \(last.year)",
+            "tracks": week.tracks.map(track),
+        ]
+        if !isStaff { context["icsFile"] = "\(week.week).ics" }
+        context["afterHoursPhone"] = program.afterHoursPhone
+        return context
+    }
+
+    private func track(_ trackWeek: TrackWeek) -> [String: Any] {
+        // Weekdays always; a weekend day only when this track has something on it.
+        let days = trackWeek.days.filter { day in
+            day.date.weekday < .saturday || !day.sessions.isEmpty
+        }
+        var item: [String: Any] = [
+            "trackName": trackWeek.track.name,
+            "trackHours": ScheduleContexts.hours(trackWeek.treatmentMinutes),
+            "dayCount": days.count,
+            "weekDays": days.map(day),
+        ]
+        let closures = trackWeek.days.compactMap { day in day.closedBecause.map { "\(day.date.longName): \($0)" } }
+        if !closures.isEmpty { item["trackClosures"] = closures }
+        item["trackDescription"] = trackWeek.track.description
+        if isStaff { item["trackCapacity"] = trackWeek.track.capacity }
+        return item
+    }
+
+    private func day(_ day: TrackWeek.Day) -> [String: Any] {
+        var item: [String: Any] = [
+            "dayName": day.date.weekday.name,
+            "dayDate": "\(CalendarDate.monthNames[day.date.month - 1].prefix(3)) \(day.date.day)",
+            "daySessions": day.sessions.map(session),
+            "dayIsEmpty": day.sessions.isEmpty,
+        ]
+        item["dayClosedBecause"] = day.closedBecause
+        return item
+    }
+
+    private func session(_ session: ScheduledSession) -> [String: Any] {
+        var item: [String: Any] = [
+            "sessionTime": "\(session.start) – \(session.end)",
+            "sessionTitle": session.title,
+            "sessionKind": session.kind.label,
+            "sessionIsBreak": session.kind == .break,
+            "sessionStruck": !session.takesPlace,
+        ]
+        item["sessionTopic"] = session.topic?.title
+        item["sessionRoom"] = session.room.map { room in
+            isStaff && room.capacity != nil ? "\(room.name) (seats \(room.capacity!))" : room.name
+        }
+        item["sessionFacilitator"] = session.facilitator.map(\.name)
+        if isStaff, let phone = session.facilitator?.phone { item["sessionFacilitatorPhone"] = phone }
+        item["sessionStatus"] = status(of: session)
+        item["sessionReason"] = session.reason
+        if isStaff {
+            item["sessionStaffReason"] = session.staffReason
+            item["sessionNote"] = session.note
+        }
+        return item
+    }
+
+    /// What changed, in words: the schedule must be clear in black and white, so never by colour.
+    private func status(of session: ScheduledSession) -> String? {
+        if let reason = session.closedBecause { return "Closed: \(reason)" }
+        if session.isCancelled { return "Cancelled" }
+        if let moved = session.movedTo { return "Moved to \(moved.date.longName), \(moved.start)" }
+        var parts: [String] = []
+        if let from = session.movedFrom {
+            parts.append(from.date == session.date ? "New time (usually \(from.start))" : "Moved from \(from.date.longName)")
+        }
+        if session.isExtra { parts.append("Extra session") }
+        if let usual = session.usualFacilitator { parts.append("Substitute for \(usual.name)") }
+        if let usual = session.usualRoom { parts.append("Room change (usually \(usual.name))") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}

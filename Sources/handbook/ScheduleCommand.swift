@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Write the printable schedule of one week, with its closures and changes.",
+        discussion: """
+        Writes the client copy to <output>/schedule/<week>/ (index.html and <week>.ics) and the
+        staff copy to <output>/manual/schedule/<week>/index.html. Weeks are ISO weeks, Monday to
+        Sunday, in the program's time zone.
+
+        Examples:
+          handbook schedule                  # this week
+          handbook schedule --week next
+          handbook schedule --week 2026-W49
+        """
+    )
+
+    @OptionGroup var program: ProgramOptions
+
+    @Option(help: "The week: 2026-W49, 'next' or 'current' (default: current, in the program's time zone).")
+    var week = "current"
+
+    func run() throws {
+        do {
+            let options = program.options()
+            let chosen = try resolveWeek(options)
+            let warnings = try Handbook.schedule(options, week: chosen)
+            DiagnosticPrinter.print(warnings)
+            print("Wrote the schedule for \(chosen) into \(program.output)/schedule/\(chosen)/ and \(program.output)/manual/schedule/\(chosen)/")
+        } catch let error as DiagnosticsError {
+            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.standardError("Schedule failed: \(DiagnosticPrinter.summary(error.diagnostics)). \(program.output)/ was not changed.")
+            throw ExitCode.failure
+        } catch let error as OutputSafety.UnsafeOutput {
+            DiagnosticPrinter.standardError(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    private func resolveWeek(_ options: Handbook.Options) throws -> ISOWeek {
+        switch week.lowercased() {
+        case "current", "next":
+            let prepared = try Handbook.prepare(options)
+            let current = Handbook.currentWeek(prepared.content.program)
+            return week.lowercased() == "next" ? current.next : current
+        default:
+            guard let parsed = ISOWeek(week) else {
+                throw ValidationError("'\(week)' is not a week: write it like 2026-W49 (year, W, week number 1–53), or 'next'")
+            }
+            return parsed
+        }
+    }
+}
