@@ -22,18 +22,11 @@ struct BuildCommand: ParsableCommand {
     var only: OutputKind?
 
     func run() throws {
-        do {
+        try DiagnosticPrinter.reportingFailure(of: "Build", output: program.output) {
             let report = try Handbook.build(program.options(outputs: only.map { [$0] } ?? OutputKind.allCases))
             DiagnosticPrinter.print(report.warnings)
             let parts = report.filesWritten.map { "\($0.output) (\($0.pages) pages)" }.joined(separator: " and ")
             print("Built \(parts) into \(program.output)/ in \(String(format: "%.2f", report.seconds)) s")
-        } catch let error as DiagnosticsError {
-            DiagnosticPrinter.print(error.diagnostics)
-            DiagnosticPrinter.standardError("Build failed: \(DiagnosticPrinter.summary(error.diagnostics)). \(program.output)/ was not changed.")
-            throw ExitCode.failure
-        } catch let error as OutputSafety.UnsafeOutput {
-            DiagnosticPrinter.standardError(error.description)
-            throw ExitCode.failure
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HandbookKit
 
@@ -19,6 +20,20 @@ enum DiagnosticPrinter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    /// Runs a command's work; prints every diagnostic of a failure and exits with status 1.
+    static func reportingFailure(of step: String, output: String, _ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch let error as DiagnosticsError {
+            print(error.diagnostics)
+            standardError("\(step) failed: \(summary(error.diagnostics)). \(output)/ was not changed.")
+            throw ExitCode.failure
+        } catch let error as OutputSafety.UnsafeOutput {
+            standardError(error.description)
+            throw ExitCode.failure
+        }
     }
 
     static func standardError(_ text: String) {

@@ -24,19 +24,12 @@ struct ScheduleCommand: ParsableCommand {
     var week = "current"
 
     func run() throws {
-        do {
+        try DiagnosticPrinter.reportingFailure(of: "Schedule", output: program.output) {
             let options = program.options()
             let chosen = try resolveWeek(options)
             let warnings = try Handbook.schedule(options, week: chosen)
             DiagnosticPrinter.print(warnings)
             print("Wrote the schedule for \(chosen) into \(program.output)/schedule/\(chosen)/ and \(program.output)/manual/schedule/\(chosen)/")
-        } catch let error as DiagnosticsError {
-            DiagnosticPrinter.print(error.diagnostics)
-            DiagnosticPrinter.standardError("Schedule failed: \(DiagnosticPrinter.summary(error.diagnostics)). \(program.output)/ was not changed.")
-            throw ExitCode.failure
-        } catch let error as OutputSafety.UnsafeOutput {
-            DiagnosticPrinter.standardError(error.description)
-            throw ExitCode.failure
         }
     }
 
