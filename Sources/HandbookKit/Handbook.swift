@@ -8,13 +8,16 @@ public enum Handbook {
         public var templatesDirectory: String
         public var outputDirectory: String
         public var outputs: [OutputKind]
+        /// Write into a non-empty output folder the tool did not create.
+        public var force: Bool
 
         public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-                    outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases) {
+                    outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) {
             self.contentDirectory = contentDirectory
             self.templatesDirectory = templatesDirectory
             self.outputDirectory = outputDirectory
             self.outputs = outputs
+            self.force = force
         }
 
         /// The tool's templates, then the program's own overrides in `<content>/templates`.
@@ -61,6 +64,18 @@ public enum Handbook {
         }
         guard !log.hasErrors else { throw DiagnosticsError(log.sorted) }
         return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted)
+    }
+
+    /// Everything `build` checks, plus the checks that only advise (reading grade): what
+    /// `handbook check` runs. Throws `DiagnosticsError` when there are errors.
+    public static func check(_ options: Options) throws -> [Diagnostic] {
+        let prepared = try prepare(options)
+        let log = DiagnosticLog()
+        log.append(contentsOf: prepared.diagnostics)
+        if let client = prepared.outputs.first(where: { $0.kind == .handbook }) {
+            ReadabilityChecker.check(client.edition, ceiling: prepared.content.program.readingGradeLimit, log: log)
+        }
+        return log.sorted
     }
 
     /// Builds the requested outputs, and the current week's schedule, into the output folder.

@@ -18,12 +18,14 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var program: ProgramOptions
 
+    @OptionGroup var write: WriteOptions
+
     @Option(help: "Build one output only: handbook or manual.")
     var only: OutputKind?
 
     func run() throws {
         try DiagnosticPrinter.reportingFailure(of: "Build", output: program.output) {
-            let report = try Handbook.build(program.options(outputs: only.map { [$0] } ?? OutputKind.allCases))
+            let report = try Handbook.build(program.options(outputs: only.map { [$0] } ?? OutputKind.allCases, force: write.force))
             DiagnosticPrinter.print(report.warnings)
             let parts = report.filesWritten.map { "\($0.output) (\($0.pages) pages)" }.joined(separator: " and ")
             print("Built \(parts) into \(program.output)/ in \(String(format: "%.2f", report.seconds)) s")

@@ -7,25 +7,42 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Find mistakes in the program's files without writing anything.",
         discussion: """
-        Exits with status 1 when there are errors.
+        Reports every problem of every file in one run, as path:line:column: error|warning: message,
+        then a count. Exits with status 1 when there are errors.
 
         Examples:
           handbook check
           handbook check --content ../my-program
+          handbook check --format json > problems.json
         """
     )
 
     @OptionGroup var program: ProgramOptions
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "How to print the problems: text (one per line, for people) or json (for editors and CI).")
+    var format: Format = .text
+
     func run() throws {
+        let diagnostics: [Diagnostic]
+        var failed = false
         do {
-            let prepared = try Handbook.prepare(program.options())
-            DiagnosticPrinter.print(prepared.diagnostics)
-            print("No errors: \(DiagnosticPrinter.summary(prepared.diagnostics)).")
+            diagnostics = try Handbook.check(program.options())
         } catch let error as DiagnosticsError {
-            DiagnosticPrinter.print(error.diagnostics)
-            DiagnosticPrinter.standardError(DiagnosticPrinter.summary(error.diagnostics) + ".")
-            throw ExitCode.failure
+            diagnostics = error.diagnostics
+            failed = true
         }
+        switch format {
+        case .json:
+            print(DiagnosticReport.json(diagnostics))
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            let summary = DiagnosticPrinter.summary(diagnostics)
+            if failed { DiagnosticPrinter.standardError(summary + ".") } else { print("Checked: \(summary).") }
+        }
+        if failed { throw ExitCode.failure }
     }
 }

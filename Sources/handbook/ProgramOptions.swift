@@ -12,8 +12,14 @@ struct ProgramOptions: ParsableArguments {
     @Option(help: "Folder the outputs are written into.")
     var output = "Public"
 
-    func options(outputs: [OutputKind] = OutputKind.allCases) -> Handbook.Options {
+    func options(outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) -> Handbook.Options {
         Handbook.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-                         outputs: outputs)
+                         outputs: outputs, force: force)
     }
+}
+
+/// Options of the commands that write.
+struct WriteOptions: ParsableArguments {
+    @Flag(help: "Write into an output folder that holds files the handbook did not write.")
+    var force = false
 }

@@ -20,12 +20,14 @@ struct ScheduleCommand: ParsableCommand {
 
     @OptionGroup var program: ProgramOptions
 
+    @OptionGroup var write: WriteOptions
+
     @Option(help: "The week: 2026-W49, 'next' or 'current' (default: current, in the program's time zone).")
     var week = "current"
 
     func run() throws {
         try DiagnosticPrinter.reportingFailure(of: "Schedule", output: program.output) {
-            let options = program.options()
+            let options = program.options(force: write.force)
             let chosen = try resolveWeek(options)
             let warnings = try Handbook.schedule(options, week: chosen)
             DiagnosticPrinter.print(warnings)

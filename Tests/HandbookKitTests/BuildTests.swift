@@ -130,7 +130,7 @@ final class BuildTests: XCTestCase {
         try build(fixture, in: folder)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output + "/handbook/extra.html"))
         XCTAssertEqual(try read(output + "/README.md"), "mine")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["README.md", "handbook", "manual", "schedule"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), [".handbook-output", "README.md", "handbook", "manual", "schedule"])
     }
 
     func testOnlyBuildsTheRequestedOutput() throws {

@@ -50,10 +50,11 @@ public final class DiagnosticLog {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Sorted by file and position, duplicates removed: stable output for tests and users.
+    /// Sorted by file and position, duplicates removed: stable output for tests and users. A
+    /// problem found twice (once per output, with hints that differ) is reported once.
     public var sorted: [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }.sorted {
+        var seen = Set<String>()
+        return diagnostics.filter { seen.insert("\($0.severity) \($0.location) \($0.message)").inserted }.sorted {
             ($0.location, $0.message) < ($1.location, $1.message)
         }
     }

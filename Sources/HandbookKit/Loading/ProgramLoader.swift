@@ -45,7 +45,8 @@ enum ProgramLoader {
             language: language, timeZone: timeZone ?? "UTC", address: address ?? "", phone: phone ?? "",
             afterHoursPhone: r.string("after_hours_phone"), email: r.string("email"),
             website: r.string("website"), hours: hours, crisisLines: crisisLines, contacts: contacts,
-            allowRawHTML: r.bool("allow_raw_html") ?? false, sections: sections, location: r.location)
+            allowRawHTML: r.bool("allow_raw_html") ?? false, readingGradeLimit: r.double("reading_grade_limit") ?? 8,
+            sections: sections, location: r.location)
         return program
     }
 

@@ -18,6 +18,8 @@ public struct Program: Sendable {
     public var contacts: [Contact]
     /// Raw HTML in Markdown is dropped unless the program opts in.
     public var allowRawHTML: Bool
+    /// Client pages above this Flesch-Kincaid grade get a warning from `handbook check`.
+    public var readingGradeLimit: Double
     /// Title, order and introduction of the built-in sections (rules, FAQ ...), by section.
     public var sections: [BuiltInSection: SectionSettings]
     public var location: SourceLocation

@@ -18,6 +18,10 @@ public struct TemplateSet: Sendable {
     /// Reads every `.mustache` file of `folders` (later folders override earlier ones), reporting
     /// each template that does not parse and each partial or layout that does not exist.
     public static func load(from folders: [String], log: DiagnosticLog) -> TemplateSet? {
+        // Judge the templates by their own problems, not by those the content already had.
+        let own = DiagnosticLog()
+        defer { log.append(contentsOf: own.diagnostics) }
+        let log = own
         var texts: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
         let fileManager = FileManager.default

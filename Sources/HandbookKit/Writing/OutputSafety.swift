@@ -20,6 +20,19 @@ public enum OutputSafety {
         for (path, name) in forbidden.dropFirst(2) where path.hasPrefix(output + "/") {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder holds \(name) (choose another --output, such as Public)")
         }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: options.outputDirectory)) ?? []
+        if !options.force, !entries.isEmpty, !entries.contains(markerName) {
+            throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder already holds files that the handbook did not write (use an empty or new folder, or add --force to write there anyway; files other than handbook/, manual/ and schedule/ are left alone)")
+        }
+    }
+
+    /// Marks a folder as one the tool writes into, so later builds know they may replace their outputs there.
+    public static let markerName = ".handbook-output"
+
+    static func markOutput(_ folder: String) throws {
+        let marker = folder + "/" + markerName
+        guard !FileManager.default.fileExists(atPath: marker) else { return }
+        try Data("This folder is written by `handbook build`; see Public/README.md.\n".utf8).write(to: URL(fileURLWithPath: marker))
     }
 
     static func canonical(_ path: String) -> String {

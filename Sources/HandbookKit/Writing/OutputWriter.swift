@@ -20,6 +20,7 @@ public struct OutputWriter {
     public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:]) throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try OutputSafety.markOutput(root)
         removeStaleStaging()
         let staging = root + "/" + Self.stagingPrefix + UUID().uuidString
         try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
