@@ -8,11 +8,15 @@ public enum Handbook {
         public var templatesDirectory: String
         public var outputDirectory: String
         public var outputs: [OutputKind]
+        /// The tool's compliance profiles; a program's own are in `<content>/profiles`.
+        public var profilesDirectory: String
         /// Write into a non-empty output folder the tool did not create.
         public var force: Bool
 
         public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-                    outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) {
+                    outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases, force: Bool = false,
+                    profilesDirectory: String = "Profiles") {
+            self.profilesDirectory = profilesDirectory
             self.contentDirectory = contentDirectory
             self.templatesDirectory = templatesDirectory
             self.outputDirectory = outputDirectory
@@ -38,16 +42,25 @@ public enum Handbook {
         public var templates: TemplateSet
         public var outputs: [(kind: OutputKind, edition: Edition, links: LinkResolver)]
         public var diagnostics: [Diagnostic]
+        /// The profile named in program.yaml and how the program meets it; nil without a profile.
+        public var compliance: (profile: ComplianceProfile, results: [ComplianceChecker.Result])?
     }
 
     /// Loads, checks and resolves; throws `DiagnosticsError` listing every problem when there are errors.
-    public static func prepare(_ options: Options) throws -> Prepared {
+    public static func prepare(_ options: Options, tolerateErrors: Bool = false) throws -> Prepared {
         let log = DiagnosticLog()
         let content = ContentLoader(directory: options.contentDirectory).load(log: log)
         let templates = TemplateSet.load(from: options.templateFolders, log: log)
         guard let content, let templates else { throw DiagnosticsError(log.sorted) }
         ReferenceChecker.check(content, log: log)
-        ScheduleChecker.check(content, log: log)
+        let settings = content.program.compliance
+        let profile = settings?.profile.flatMap {
+            ProfileLoader.load($0, from: [options.profilesDirectory, options.contentDirectory + "/profiles"],
+                               at: settings!.location, log: log)
+        }
+        let limits = ComplianceChecker.Limits(settings: settings, profile: profile, schedule: content.schedule)
+        ScheduleChecker.check(content, minimumWeeklyHours: limits.minimumWeeklyHours, log: log)
+        ComplianceChecker.checkLimits(content, limits: limits, log: log)
 
         // Both editions are checked even when one is built: a broken link in the manual is still broken.
         let clientContent = AudienceResolver.resolve(content, for: .everyone)
@@ -62,20 +75,52 @@ public enum Handbook {
             LinkChecker.check(edition, resolver: links, log: log)
             outputs.append((kind, edition, links))
         }
-        guard !log.hasErrors else { throw DiagnosticsError(log.sorted) }
-        return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted)
+        var compliance: (ComplianceProfile, [ComplianceChecker.Result])?
+        if let profile, let settings {
+            compliance = (profile, ComplianceChecker(client: clientContent, profile: profile, settings: settings).requirements(log: log))
+        }
+        guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
+        return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted,
+                        compliance: compliance)
     }
 
     /// Everything `build` checks, plus the checks that only advise (reading grade): what
-    /// `handbook check` runs. Throws `DiagnosticsError` when there are errors.
-    public static func check(_ options: Options) throws -> [Diagnostic] {
-        let prepared = try prepare(options)
+    /// `handbook check` runs. Throws `DiagnosticsError` when there are errors. With `report`,
+    /// also writes the compliance report to `<output>/compliance-report.html` when it can.
+    public static func check(_ options: Options, report: Bool = false) throws -> [Diagnostic] {
+        let prepared: Prepared
+        do {
+            prepared = try prepare(options)
+        } catch let error as DiagnosticsError {
+            // The report is most needed when something is missing: write it from what did load.
+            if report, let partial = try? prepare(options, tolerateErrors: true) {
+                try writeComplianceReport(partial, diagnostics: error.diagnostics, options: options)
+            }
+            throw error
+        }
         let log = DiagnosticLog()
         log.append(contentsOf: prepared.diagnostics)
         if let client = prepared.outputs.first(where: { $0.kind == .handbook }) {
             ReadabilityChecker.check(client.edition, ceiling: prepared.content.program.readingGradeLimit, log: log)
         }
+        if report { try writeComplianceReport(prepared, diagnostics: log.sorted, options: options) }
         return log.sorted
+    }
+
+    /// Where `check --report` writes the compliance report.
+    public static func complianceReportPath(_ options: Options) -> String {
+        options.outputDirectory + "/compliance-report.html"
+    }
+
+    private static func writeComplianceReport(_ prepared: Prepared, diagnostics: [Diagnostic], options: Options) throws {
+        guard let html = ComplianceReport(prepared).html(diagnostics: diagnostics) else {
+            throw DiagnosticsError([Diagnostic(.error, prepared.content.program.location, "there is no compliance profile to report on",
+                                               hint: "add 'compliance:' with 'profile: asam-2.1-adult' (or another profile) to program.yaml")])
+        }
+        try OutputSafety.check(options)
+        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        try OutputSafety.markOutput(options.outputDirectory)
+        try Data(html.utf8).write(to: URL(fileURLWithPath: complianceReportPath(options)), options: .atomic)
     }
 
     /// Builds the requested outputs, and the current week's schedule, into the output folder.

@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
           handbook check
           handbook check --content ../my-program
           handbook check --format json > problems.json
+          handbook check --report             # also write Public/compliance-report.html
         """
     )
 
@@ -26,11 +27,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print the problems: text (one per line, for people) or json (for editors and CI).")
     var format: Format = .text
 
+    @Flag(help: "Also write the compliance report for the program director to <output>/compliance-report.html.")
+    var report = false
+
     func run() throws {
         let diagnostics: [Diagnostic]
         var failed = false
         do {
-            diagnostics = try Handbook.check(program.options())
+            diagnostics = try Handbook.check(program.options(), report: report)
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics
             failed = true
@@ -42,6 +46,9 @@ struct CheckCommand: ParsableCommand {
             DiagnosticPrinter.print(diagnostics)
             let summary = DiagnosticPrinter.summary(diagnostics)
             if failed { DiagnosticPrinter.standardError(summary + ".") } else { print("Checked: \(summary).") }
+            if report, FileManager.default.fileExists(atPath: Handbook.complianceReportPath(program.options())) {
+                print("Compliance report: \(Handbook.complianceReportPath(program.options()))")
+            }
         }
         if failed { throw ExitCode.failure }
     }

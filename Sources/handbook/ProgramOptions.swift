@@ -12,9 +12,12 @@ struct ProgramOptions: ParsableArguments {
     @Option(help: "Folder the outputs are written into.")
     var output = "Public"
 
+    @Option(help: "Folder with the compliance profiles (a program's own go in <content>/profiles).")
+    var profiles = "Profiles"
+
     func options(outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) -> Handbook.Options {
         Handbook.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-                         outputs: outputs, force: force)
+                         outputs: outputs, force: force, profilesDirectory: profiles)
     }
 }
 

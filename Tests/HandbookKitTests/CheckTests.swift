@@ -105,8 +105,11 @@ final class CheckTests: XCTestCase {
     }
 
     func testTheSampleProgramChecksClean() throws {
-        let diagnostics = try Handbook.check(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates))
-        XCTAssertEqual(diagnostics, [])
+        let diagnostics = try Handbook.check(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
+                                                              profilesDirectory: packageRoot + "/Profiles"))
+        // Only the holiday weeks may fall below the weekly minimum: an accepted step-down.
+        XCTAssertEqual(diagnostics.filter { !$0.message.contains("because of closures") }, [])
+        XCTAssertEqual(diagnostics.errors, [])
     }
 
     func testRefusesANonEmptyFolderItDidNotCreateUnlessForced() throws {

@@ -25,7 +25,7 @@ final class ScheduleCheckTests: XCTestCase {
         log.append(contentsOf: loadDiagnostics)
         if let content {
             ReferenceChecker.check(content, log: log)
-            ScheduleChecker.check(content, log: log)
+            ScheduleChecker.check(content, minimumWeeklyHours: content.schedule.minimumWeeklyHoursSetting ?? 9, log: log)
         }
         return log.sorted
     }

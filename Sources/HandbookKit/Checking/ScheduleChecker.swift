@@ -19,7 +19,7 @@ public enum ScheduleChecker {
         }
     }
 
-    public static func check(_ content: Content, log: DiagnosticLog) {
+    public static func check(_ content: Content, minimumWeeklyHours: Double = 9, log: DiagnosticLog) {
         let schedule = content.schedule
         var bookings: [Booking] = []
         for track in schedule.tracks {
@@ -35,7 +35,7 @@ public enum ScheduleChecker {
                                             room: session.room, location: session.location))
                 }
             }
-            checkHours(track, minimum: schedule.minimumWeeklyHours, log: log)
+            checkHours(track, minimum: minimumWeeklyHours, log: log)
             checkGaps(track, limit: schedule.longestGapMinutes, log: log)
         }
         checkOverlaps(bookings, log: log, when: "every week")
@@ -70,7 +70,7 @@ public enum ScheduleChecker {
             .reduce(0) { $0 + $1.minutes * $1.days.count }
         if Double(minutes) < minimum * 60 {
             log.error(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week (breaks not counted), below the minimum of \(ScheduleContexts.hours(Int(minimum * 60)))",
-                      hint: "add sessions, or set minimum_weekly_hours in schedule.yaml if your level of care allows fewer")
+                      hint: "add sessions, or set minimum_weekly_hours in schedule.yaml (or the compliance profile) if your level of care allows fewer")
         }
     }
 

@@ -45,8 +45,9 @@ enum PageLoader {
         let order = r.int("order") ?? 100
         let summary = r.string("summary")
         let audience = r.audience()
+        let covers = r.strings("covers")?.map(\.0) ?? []
         guard let title else { return nil }
-        return Page(slug: slug, title: title, order: order, summary: summary, audience: audience,
+        return Page(slug: slug, title: title, order: order, summary: summary, audience: audience, covers: covers,
                     body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
                     location: fileLocation)
     }

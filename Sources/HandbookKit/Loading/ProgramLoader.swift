@@ -35,7 +35,7 @@ enum ProgramLoader {
         let contacts = r.records("contacts", noun: "contact") { c -> Contact? in
             let name = c.string("name", required: true)
             let contact = Contact(name: name ?? "", phone: c.string("phone"), email: c.string("email"),
-                                  purpose: c.string("purpose"))
+                                  purpose: c.string("purpose"), outside: c.bool("outside") ?? false)
             return name == nil ? nil : contact
         }
         let sections = readSections(r)
@@ -46,8 +46,29 @@ enum ProgramLoader {
             afterHoursPhone: r.string("after_hours_phone"), email: r.string("email"),
             website: r.string("website"), hours: hours, crisisLines: crisisLines, contacts: contacts,
             allowRawHTML: r.bool("allow_raw_html") ?? false, readingGradeLimit: r.double("reading_grade_limit") ?? 8,
-            sections: sections, location: r.location)
+            compliance: readCompliance(r), sections: sections, location: r.location)
         return program
+    }
+
+    private static func readCompliance(_ r: MappingReader) -> ComplianceSettings? {
+        guard let c = r.mapping("compliance", noun: "compliance block") else { return nil }
+        defer { c.finish() }
+        var settings = ComplianceSettings(profile: c.string("profile"), notApplicable: [], location: c.location)
+        settings.notApplicable = c.records("not_applicable", noun: "not-applicable entry") { n in
+            let requirement = n.string("requirement", required: true, hint: "name the requirement's id, e.g. 'requirement: fees'")
+            let reason = n.string("reason", required: true, hint: "say why it does not apply; the compliance report shows it")
+            guard let requirement, let reason else { return nil }
+            return ComplianceSettings.NotApplicable(requirement: requirement, reason: reason, location: n.location)
+        }
+        if let state = c.mapping("state", noun: "state settings") {
+            settings.groupSizeCap = state.int("group_size_cap", range: 1...1000)
+            settings.educationGroupSizeCap = state.int("education_group_size_cap", range: 1...1000)
+            settings.minimumSessionMinutes = state.int("minimum_session_minutes", range: 1...600)
+            settings.minimumWeeklyHours = state.double("minimum_weekly_hours")
+            settings.maximumWeeklyHours = state.double("maximum_weekly_hours")
+            state.finish()
+        }
+        return settings
     }
 
     private static func readSections(_ r: MappingReader) -> [BuiltInSection: SectionSettings] {

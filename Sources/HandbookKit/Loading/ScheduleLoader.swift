@@ -3,7 +3,7 @@
 enum ScheduleLoader {
     static func read(_ r: MappingReader) -> Schedule {
         var schedule = Schedule.empty(at: r.location)
-        if let hours = r.double("minimum_weekly_hours") { schedule.minimumWeeklyHours = hours }
+        schedule.minimumWeeklyHoursSetting = r.double("minimum_weekly_hours")
         if let gap = r.int("longest_gap_minutes", range: 0...1440) { schedule.longestGapMinutes = gap }
 
         var roomIds: [String: SourceLocation] = [:]

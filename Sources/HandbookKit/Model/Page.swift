@@ -6,6 +6,8 @@ public struct Page: Sendable {
     public var order: Int
     public var summary: String?
     public var audience: Audience
+    /// Compliance requirements this page meets, by id (`covers: [rights, grievance]`).
+    public var covers: [String]
     public var body: MarkdownSource
     public var location: SourceLocation
 }

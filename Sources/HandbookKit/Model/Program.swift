@@ -20,6 +20,7 @@ public struct Program: Sendable {
     public var allowRawHTML: Bool
     /// Client pages above this Flesch-Kincaid grade get a warning from `handbook check`.
     public var readingGradeLimit: Double
+    public var compliance: ComplianceSettings?
     /// Title, order and introduction of the built-in sections (rules, FAQ ...), by section.
     public var sections: [BuiltInSection: SectionSettings]
     public var location: SourceLocation
@@ -45,6 +46,8 @@ public struct Contact: Sendable {
     public var phone: String?
     public var email: String?
     public var purpose: String?
+    /// An agency outside the program (a licensing office, an ombudsman) clients can complain to.
+    public var outside: Bool
 }
 
 /// The chapters the tool writes from data files rather than from Markdown pages.

@@ -1,7 +1,8 @@
 /// The weekly pattern of groups, from `schedule.yaml`.
 public struct Schedule: Sendable {
-    /// A track below this many hours a week (breaks not counted) is an error.
-    public var minimumWeeklyHours: Double
+    /// A track below this many hours a week (breaks not counted) is an error; nil when the file
+    /// does not say, and the compliance profile or the default of 9 applies.
+    public var minimumWeeklyHoursSetting: Double?
     /// The longest wait between two sessions on one day before a warning.
     public var longestGapMinutes: Int
     public var rooms: [Room]
@@ -13,7 +14,7 @@ public struct Schedule: Sendable {
     public var location: SourceLocation
 
     public static func empty(at location: SourceLocation) -> Schedule {
-        Schedule(minimumWeeklyHours: 9, longestGapMinutes: 60, rooms: [], series: [], tracks: [],
+        Schedule(minimumWeeklyHoursSetting: nil, longestGapMinutes: 60, rooms: [], series: [], tracks: [],
                  closures: [], changes: [], extraSessions: [], location: location)
     }
 }

@@ -1,0 +1,176 @@
+/// Checks a program against its compliance profile: the sections its client handbook must have,
+/// and the clinical limits of its schedule.
+public struct ComplianceChecker {
+    public enum Status: Sendable {
+        /// Met, and where: chapter slugs and titles of the client handbook.
+        case met(where: [(slug: String, title: String)], note: String)
+        case notApplicable(reason: String)
+        case missing(what: String, whereToAdd: String)
+    }
+
+    public struct Result: Sendable {
+        public var requirement: Requirement
+        public var status: Status
+    }
+
+    /// The limits in force: state settings first, then the profile, then the tool's defaults.
+    public struct Limits: Sendable {
+        public var minimumWeeklyHours: Double
+        public var maximumWeeklyHours: Double?
+        public var groupSizeCap: Int?
+        public var educationGroupSizeCap: Int?
+        public var minimumSessionMinutes: Int?
+        public var stepDownWeeks: Int?
+
+        public init(settings: ComplianceSettings?, profile: ComplianceProfile?, schedule: Schedule) {
+            minimumWeeklyHours = settings?.minimumWeeklyHours ?? schedule.minimumWeeklyHoursSetting
+                ?? profile?.minimumWeeklyHours ?? 9
+            maximumWeeklyHours = settings?.maximumWeeklyHours ?? profile?.maximumWeeklyHours
+            groupSizeCap = settings?.groupSizeCap ?? profile?.groupSizeCap
+            educationGroupSizeCap = settings?.educationGroupSizeCap ?? profile?.educationGroupSizeCap
+            minimumSessionMinutes = settings?.minimumSessionMinutes ?? profile?.minimumSessionMinutes
+            stepDownWeeks = profile?.stepDownWeeks
+        }
+    }
+
+    let client: Content
+    let profile: ComplianceProfile
+    let settings: ComplianceSettings
+
+    public init(client: Content, profile: ComplianceProfile, settings: ComplianceSettings) {
+        self.client = client
+        self.profile = profile
+        self.settings = settings
+    }
+
+    /// Each requirement's status; a missing one is logged as an error with its purpose.
+    public func requirements(log: DiagnosticLog) -> [Result] {
+        let known = profile.requirements.map(\.id)
+        for page in client.pages {
+            for id in page.covers where !known.contains(id) {
+                log.error(page.location, "'\(id)' under 'covers' is not a requirement of the profile '\(profile.id)'",
+                          hint: Suggestion.hint(for: id, in: known, noun: "requirement"))
+            }
+        }
+        for entry in settings.notApplicable where !known.contains(entry.requirement) {
+            log.error(entry.location, "'\(entry.requirement)' is not a requirement of the profile '\(profile.id)'",
+                      hint: Suggestion.hint(for: entry.requirement, in: known, noun: "requirement"))
+        }
+        return profile.requirements.map { requirement in
+            if let entry = settings.notApplicable.first(where: { $0.requirement == requirement.id }) {
+                return Result(requirement: requirement, status: .notApplicable(reason: entry.reason))
+            }
+            let status = self.status(of: requirement)
+            if case let .missing(what, whereToAdd) = status {
+                log.error(settings.location, "the client handbook lacks '\(requirement.title)': \(what). It is needed because: \(requirement.purpose)",
+                          hint: whereToAdd)
+            }
+            return Result(requirement: requirement, status: status)
+        }
+    }
+
+    private func pages(covering id: String) -> [(slug: String, title: String)] {
+        client.pages.filter { $0.covers.contains(id) }.map { ($0.slug, $0.title) }
+    }
+
+    private func status(of requirement: Requirement) -> Status {
+        let program = client.program
+        let coveringPages = pages(covering: requirement.id)
+        let addPage = "add 'covers: [\(requirement.id)]' to the front matter of the client page that explains it, or write such a page in pages/; if it does not apply, list it under compliance: not_applicable in program.yaml with a reason"
+        switch requirement.check {
+        case .page:
+            return coveringPages.isEmpty ? .missing(what: "no client page covers it", whereToAdd: addPage)
+                : .met(where: coveringPages, note: "")
+        case .hours:
+            return program.hours.isEmpty
+                ? .missing(what: "program.yaml lists no office hours", whereToAdd: "add 'hours:' with days, open and close to program.yaml")
+                : .met(where: [("contacts", "Contacts")], note: "\(program.hours.count) office-hours entries")
+        case .rules:
+            if client.rules.isEmpty {
+                return .missing(what: "there are no client rules", whereToAdd: "write the rules in rules.yaml")
+            }
+            let withoutConsequence = client.rules.filter { $0.consequence == nil }.map(\.id)
+            if !withoutConsequence.isEmpty {
+                return .missing(what: "these rules do not say what happens when they are broken: \(withoutConsequence.joined(separator: ", "))",
+                                whereToAdd: "add 'consequence:' to each of them in rules.yaml")
+            }
+            let discharge = client.rules.filter(\.canLeadToDischarge).count
+            if discharge == 0 {
+                return .missing(what: "no rule is marked as one that can lead to discharge",
+                                whereToAdd: "add 'can_lead_to_discharge: true' to the rules that can end treatment, in rules.yaml")
+            }
+            return .met(where: [("rules", "Program rules")], note: "\(client.rules.count) rules, \(discharge) can lead to discharge")
+        case .crisisContacts:
+            let numbers = Set(program.crisisLines.map { $0.number.filter(\.isNumber) })
+            let missing = ["988", "911"].filter { !numbers.contains($0) }
+            if !missing.isEmpty {
+                return .missing(what: "the crisis lines lack \(missing.joined(separator: " and "))",
+                                whereToAdd: "add them under crisis_lines in program.yaml")
+            }
+            if program.afterHoursPhone == nil {
+                return .missing(what: "there is no after-hours phone", whereToAdd: "add 'after_hours_phone:' to program.yaml")
+            }
+            return .met(where: [("contacts", "Contacts and crisis lines")], note: "988, 911 and \(program.afterHoursPhone!)")
+        case .grievance:
+            guard !coveringPages.isEmpty else { return .missing(what: "no client page covers it", whereToAdd: addPage) }
+            guard let outside = program.contacts.first(where: \.outside) else {
+                return .missing(what: "no contact outside the program is listed",
+                                whereToAdd: "add the agency clients can complain to under contacts in program.yaml, with 'outside: true'")
+            }
+            return .met(where: coveringPages, note: "outside contact: \(outside.name)")
+        case .acknowledgment:
+            return .met(where: [("print", "Printed handbook, last page")], note: "written by the tool at the end of the printed handbook")
+        }
+    }
+
+    /// Clinical limits of the schedule and the rules, logged as errors and warnings.
+    public static func checkLimits(_ content: Content, limits: Limits, log: DiagnosticLog) {
+        for track in content.schedule.tracks {
+            let minutes = track.sessions.filter { $0.kind.countsAsTreatment && $0.end > $0.start }
+                .reduce(0) { $0 + $1.minutes * $1.days.count }
+            if let maximum = limits.maximumWeeklyHours, Double(minutes) > maximum * 60 {
+                log.warning(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week, above the level's maximum of \(ScheduleContexts.hours(Int(maximum * 60)))",
+                            hint: "20 or more hours a week is partial hospitalization (ASAM Level 2.5): shorten sessions or change the profile")
+            }
+            for session in track.sessions where session.kind == .group || session.kind == .education || session.kind == .family {
+                let cap = session.kind == .education ? limits.educationGroupSizeCap : limits.groupSizeCap
+                if let cap, let capacity = track.capacity, capacity > cap {
+                    log.error(track.location, "the \(track.name) allows \(capacity) clients in '\(session.title)', above the cap of \(cap) for \(session.kind.label.lowercased()) sessions",
+                              hint: "lower 'capacity' of the track in schedule.yaml")
+                }
+                if let minimum = limits.minimumSessionMinutes, session.minutes < minimum, session.end > session.start {
+                    log.error(session.location, "'\(session.title)' lasts \(session.minutes) minutes, shorter than the minimum of \(minimum)",
+                              hint: "lengthen the session, or check minimum_session_minutes under compliance: state in program.yaml")
+                }
+            }
+        }
+        for rule in content.rules where rule.canLeadToDischarge && rule.audience == .staff {
+            log.error(rule.location, "the rule '\(rule.id)' can lead to discharge but clients never see it",
+                      hint: "clients must be told every rule that can end their treatment: remove 'audience: staff'")
+        }
+        let numbers = Set(content.program.crisisLines.map { $0.number.filter(\.isNumber) })
+        for number in ["988", "911"] where !numbers.contains(number) {
+            log.error(content.program.location, "the crisis lines do not include \(number)",
+                      hint: number == "988" ? "add the 988 Suicide & Crisis Lifeline (call, text or chat, 24/7) under crisis_lines" : "add 911 under crisis_lines")
+        }
+        checkWeeksWithClosures(content, limits: limits, log: log)
+    }
+
+    /// A week with closures may fall below the minimum: a warning, as a step-down is acceptable
+    /// for a week or two.
+    private static func checkWeeksWithClosures(_ content: Content, limits: Limits, log: DiagnosticLog) {
+        let dates = content.schedule.closures.flatMap { closure in
+            (closure.date.dayNumber...max(closure.date.dayNumber, (closure.until ?? closure.date).dayNumber)).map(CalendarDate.init(dayNumber:))
+        }
+        let weeks = Set(dates.map(ISOWeek.init(containing:))).sorted()
+        let resolver = WeekResolver(content)
+        for week in weeks {
+            for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < limits.minimumWeeklyHours * 60 {
+                let closure = content.schedule.closures.first { closure in week.days.contains { closure.date <= $0 && $0 <= (closure.until ?? closure.date) } }
+                log.warning(closure?.location ?? content.schedule.location,
+                            "in \(week) the \(trackWeek.track.name) meets \(ScheduleContexts.hours(trackWeek.treatmentMinutes)) because of closures, below the minimum of \(ScheduleContexts.hours(Int(limits.minimumWeeklyHours * 60)))",
+                            hint: "a step-down below the minimum is acceptable for \(limits.stepDownWeeks.map { "up to \($0) weeks" } ?? "a week or two"); or add an extra session that week")
+            }
+        }
+    }
+}

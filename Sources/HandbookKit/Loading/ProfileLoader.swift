@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads compliance profiles: the tool's own (`Profiles/`) and a program's (`<content>/profiles/`),
+/// a program's file overriding the tool's of the same name.
+enum ProfileLoader {
+    static func load(_ id: String, from folders: [String], at reference: SourceLocation, log: DiagnosticLog) -> ComplianceProfile? {
+        guard let file = folders.reversed().map({ "\($0)/\(id).yaml" }).first(where: FileManager.default.fileExists) else {
+            let known = folders.flatMap { ((try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? []) }
+                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+            log.error(reference, "there is no compliance profile '\(id)'",
+                      hint: Suggestion.hint(for: id, in: known, noun: "profile") + " (profiles are in \(folders.joined(separator: " and ")))")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+              let root = YAMLFile.parse(text, file: file, log: log),
+              let r = MappingReader(root, noun: "compliance profile", file: file, log: log) else { return nil }
+        defer { r.finish() }
+        var seen: [String: SourceLocation] = [:]
+        let requirements = r.records("requirements", noun: "requirement", required: true) { q -> Requirement? in
+            let id = Identifier.read(q, seen: &seen)
+            let title = q.string("title", required: true)
+            let purpose = q.string("purpose", required: true, hint: "say what the section is for; check shows it when it is missing")
+            let check = q.choice("check", as: Requirement.Check.self) ?? .page
+            guard let id, let title, let purpose else { return nil }
+            return Requirement(id: id, title: title, purpose: purpose, source: q.string("source"), check: check)
+        }
+        return ComplianceProfile(
+            id: id, name: r.string("name", required: true) ?? id, minimumWeeklyHours: r.double("minimum_weekly_hours"),
+            maximumWeeklyHours: r.double("maximum_weekly_hours"), stepDownWeeks: r.int("step_down_weeks", range: 0...52),
+            groupSizeCap: r.int("group_size_cap", range: 1...1000), educationGroupSizeCap: r.int("education_group_size_cap", range: 1...1000),
+            minimumSessionMinutes: r.int("minimum_session_minutes", range: 1...600), requirements: requirements,
+            location: r.location)
+    }
+}
