@@ -12,6 +12,10 @@ public enum Handbook {
         public var profilesDirectory: String
         /// Write into a non-empty output folder the tool did not create.
         public var force: Bool
+        /// Build the Pagefind search index of each output (when Pagefind is installed).
+        public var search = true
+        /// Print the handbook, the manual and the week's schedule to PDF with headless Chromium.
+        public var pdf = false
 
         public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
                     outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases, force: Bool = false,
@@ -144,8 +148,11 @@ public enum Handbook {
             counts.append((output.kind.rawValue, files.filter { $0.path.hasSuffix(".html") }.count, files.count))
         }
         if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
-        try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"])
-        return Report(filesWritten: counts, warnings: prepared.diagnostics, seconds: Date().timeIntervalSince(started))
+        let finisher = OutputFinisher(options: options, week: week)
+        try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"],
+                                                                             finishing: finisher.finish)
+        return Report(filesWritten: counts, warnings: prepared.diagnostics + finisher.warnings,
+                      seconds: Date().timeIntervalSince(started))
     }
 
     /// Writes one week's schedule: the client version to `schedule/<week>/`, the staff version
@@ -155,10 +162,11 @@ public enum Handbook {
         try OutputSafety.check(options)
         let prepared = try prepare(options)
         let files = try weekOutputs(prepared, week: week, environment: environment)
+        let finisher = OutputFinisher(options: options, week: week)
         try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
             ("schedule/\(week)", files.client), ("manual/schedule/\(week)", files.staff),
-        ])
-        return prepared.diagnostics
+        ], finishing: finisher.finish)
+        return prepared.diagnostics + finisher.warnings
     }
 
     /// The week containing today in the program's time zone (`SOURCE_DATE_EPOCH` stands for now when set).

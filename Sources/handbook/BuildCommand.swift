@@ -13,6 +13,7 @@ struct BuildCommand: ParsableCommand {
           handbook build
           handbook build --content ../my-program --output site
           handbook build --only handbook
+          handbook build --pdf               # also handbook.pdf, manual.pdf and the week's PDF
         """
     )
 
@@ -23,9 +24,18 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Build one output only: handbook or manual.")
     var only: OutputKind?
 
+    @Flag(help: "Also write handbook.pdf, manual.pdf and the week's schedule PDF (needs headless Chromium).")
+    var pdf = false
+
+    @Flag(inversion: .prefixedNo, help: "Build the search index with Pagefind (when installed).")
+    var search = true
+
     func run() throws {
         try DiagnosticPrinter.reportingFailure(of: "Build", output: program.output) {
-            let report = try Handbook.build(program.options(outputs: only.map { [$0] } ?? OutputKind.allCases, force: write.force))
+            var options = program.options(outputs: only.map { [$0] } ?? OutputKind.allCases, force: write.force)
+            options.pdf = pdf
+            options.search = search
+            let report = try Handbook.build(options)
             DiagnosticPrinter.print(report.warnings)
             let parts = report.filesWritten.map { "\($0.output) (\($0.pages) pages)" }.joined(separator: " and ")
             print("Built \(parts) into \(program.output)/ in \(String(format: "%.2f", report.seconds)) s")

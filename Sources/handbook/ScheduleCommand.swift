@@ -22,12 +22,16 @@ struct ScheduleCommand: ParsableCommand {
 
     @OptionGroup var write: WriteOptions
 
+    @Flag(help: "Also print the week to PDF (needs headless Chromium).")
+    var pdf = false
+
     @Option(help: "The week: 2026-W49, 'next' or 'current' (default: current, in the program's time zone).")
     var week = "current"
 
     func run() throws {
         try DiagnosticPrinter.reportingFailure(of: "Schedule", output: program.output) {
-            let options = program.options(force: write.force)
+            var options = program.options(force: write.force)
+            options.pdf = pdf
             let chosen = try resolveWeek(options)
             let warnings = try Handbook.schedule(options, week: chosen)
             DiagnosticPrinter.print(warnings)

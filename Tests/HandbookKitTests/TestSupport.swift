@@ -169,13 +169,14 @@ extension XCTestCase {
     /// Builds a program; returns the output folder.
     @discardableResult
     func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases,
-               today: String = "2026-01-07") throws -> String {
+               today: String = "2026-01-07", search: Bool = false) throws -> String {
         let folder = try folder ?? temporaryFolder(self)
         let content = try fixture.write(into: folder)
         let output = folder + "/Public"
-        _ = try Handbook.build(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates,
-                                                outputDirectory: output, outputs: outputs),
-                               environment: fixedClock(today))
+        var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates,
+                                       outputDirectory: output, outputs: outputs)
+        options.search = search
+        _ = try Handbook.build(options, environment: fixedClock(today))
         return output
     }
 }

@@ -26,7 +26,23 @@ struct SiteContext {
             "homeCurrent": current == nil,
         ]
         context["addressLines"] = program.address.split(separator: "\n").map(String.init)
+        // For the printed page's running footer, as a CSS string (written with {{{ }}} inside <style>).
+        context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(kind.title) · \(program.edition)")
         return context
+    }
+
+    /// A quoted CSS string that cannot end the string or the `<style>` element it sits in.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&", "\n", "\r":
+                result += "\\" + String(scalar.value, radix: 16) + " "
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
     static func isStaffOnly(_ chapter: Outline.Chapter) -> Bool {

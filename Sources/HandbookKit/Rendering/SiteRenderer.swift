@@ -39,6 +39,11 @@ public struct SiteRenderer {
             files.append(OutputFile(path: "\(chapter.slug).html", text: templates.render("chapter", context)))
         }
 
+        var search = site.base(title: "Search", current: nil)
+        search["homeCurrent"] = false
+        search["searchCurrent"] = true
+        files.append(OutputFile(path: "search.html", text: templates.render("search", search)))
+
         var print = site.base(title: kind.title, current: nil)
         print["printChapters"] = outline.chapters.map { chapter in
             chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))

@@ -17,7 +17,10 @@ public struct OutputWriter {
     /// Replaces `root/<name>` by the given files, for each output. `keepingFrom` names, per
     /// output, a subfolder whose entries the new output does not write are carried over from the
     /// old one (the manual keeps the weekly schedules of other weeks).
-    public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:]) throws {
+    /// `finishing` runs on each output's staged folder before it is swapped in (search index, PDF),
+    /// so that what those steps write is part of the same all-or-nothing replacement.
+    public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:],
+                        finishing: (_ name: String, _ folder: String) throws -> Void = { _, _ in }) throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
         try OutputSafety.markOutput(root)
@@ -46,6 +49,7 @@ public struct OutputWriter {
                 try fileManager.copyItem(atPath: old + "/" + entry, toPath: new + "/" + entry)
             }
         }
+        for output in outputs { try finishing(output.name, staging + "/" + output.name) }
         // Everything is written: swap each output in. A rename within one file system is atomic.
         for output in outputs {
             let target = root + "/" + output.name

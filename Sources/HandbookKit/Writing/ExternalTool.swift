@@ -1,0 +1,60 @@
+import Foundation
+
+/// A program the build calls when it is installed: Pagefind for search, Chromium for PDFs.
+public struct ExternalTool: Sendable {
+    public var executable: String
+    public var prefixArguments: [String]
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The first of `names` found on the PATH.
+    public static func find(_ names: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for name in names {
+            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+        }
+        return nil
+    }
+
+    /// Runs the tool; throws with its error output when it fails.
+    @discardableResult
+    public func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = prefixArguments + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes while the tool runs, so a chatty tool never blocks on a full pipe.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errorBox = Box()
+        let reader = Thread { errorBox.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.005) }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorBox.data, as: UTF8.self).split(separator: "\n").suffix(5).joined(separator: " | ")
+            throw Failure(description: "\((executable as NSString).lastPathComponent) failed (\(process.terminationStatus)): \(message)")
+        }
+        return text
+    }
+
+    /// Pagefind from PyPI (`pip install pagefind-bin`), run as `python3 -m pagefind_bin`.
+    public static let pagefind: ExternalTool? = {
+        guard let python = find(["python3"]) else { return nil }
+        let tool = ExternalTool(executable: python, prefixArguments: ["-m", "pagefind_bin"])
+        return (try? tool.run(["--version"])) != nil ? tool : nil
+    }()
+
+    /// Headless Chromium (Debian's `chromium`), for PDFs.
+    public static let chromium: ExternalTool? = {
+        find(["chromium", "chromium-browser", "google-chrome"]).map { ExternalTool(executable: $0, prefixArguments: []) }
+    }()
+}
