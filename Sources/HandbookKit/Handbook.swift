@@ -77,6 +77,7 @@ public enum Handbook {
             let links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden,
                                      contentDirectory: options.contentDirectory)
             LinkChecker.check(edition, resolver: links, log: log)
+            AccessibilityChecker.check(edition, log: log)
             outputs.append((kind, edition, links))
         }
         var compliance: (ComplianceProfile, [ComplianceChecker.Result])?

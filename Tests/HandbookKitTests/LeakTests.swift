@@ -206,6 +206,47 @@ final class LeakTests: XCTestCase {
         }
     }
 
+    /// Pagefind's index files are gzip-compressed: search them decompressed.
+    static func decompressed(_ data: Data) -> Data {
+        guard data.starts(with: [0x1F, 0x8B]) else { return data }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return data }
+        DispatchQueue.global().async {
+            input.fileHandleForWriting.write(data)
+            try? input.fileHandleForWriting.close()
+        }
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return result.isEmpty ? data : result
+    }
+
+    func testTheHandbookSearchIndexHoldsNoStaffOnlyContent() throws {
+        guard ExternalTool.pagefind != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("pagefind-bin is missing in CI") }
+            throw XCTSkip("python3 -m pip install pagefind-bin to run this test")
+        }
+        let output = try build(Self.leakyProgram(), search: true)
+        func index(_ output: String) -> [(String, Data)] {
+            Self.files(under: output + "/pagefind").map { ($0.0, Self.decompressed($0.1)) }
+        }
+        let handbookIndex = index(output + "/handbook")
+        XCTAssertTrue(handbookIndex.contains { $0.0.hasSuffix(".pf_fragment") }, "the handbook has a search index")
+        XCTAssertTrue(handbookIndex.contains { $0.1.range(of: Data("cravings".utf8)) != nil }, "decompression works: client words are found")
+        for (path, data) in handbookIndex {
+            for marker in Self.markers where data.range(of: Data(marker.utf8)) != nil || data.range(of: Data(marker.lowercased().utf8)) != nil {
+                XCTFail("\(marker) in handbook/pagefind/\(path)")
+            }
+        }
+        let manualIndex = index(output + "/manual")
+        XCTAssertTrue(manualIndex.contains { $0.1.range(of: Data("LEAK-PAGE-BODY".utf8)) != nil }, "the manual's index holds staff pages")
+    }
+
     func testCapacitiesAndFacilitatorsOfStaffOnlyPeopleStayInTheManual() throws {
         let output = try build(Self.leakyProgram())
         let handbook = try read(output + "/handbook/schedule.html")

@@ -16,13 +16,15 @@ public final class MarkdownDocument: @unchecked Sendable {
         /// Stable id derived from the text, unique within the document.
         public var id: String
         public var location: SourceLocation
+        /// The level written in the Markdown (`#` is 1), before the body is moved under the title.
+        public var writtenLevel: Int = 0
     }
 
     public struct Link: Sendable, Equatable {
         public var destination: String
         public var location: SourceLocation
         public var isImage: Bool
-        /// For images: the alt text.
+        /// The link's text, or an image's alt text.
         public var text: String
     }
 
@@ -167,7 +169,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let destination = String(cString: cmark_node_get_url(node))
                 let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
                 links.append(Link(destination: destination, location: location(of: node), isImage: isImage,
-                                  text: isImage ? Self.text(of: node) : ""))
+                                  text: Self.text(of: node)))
                 linkNodes.append((node, destination))
             default: break
             }
@@ -181,7 +183,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             var counter = 2
             while used.contains(id) { id = "\(Slug.make(text))-\(counter)"; counter += 1 }
             used.insert(id)
-            headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
+            headings.append(Heading(level: level, text: text, id: id, location: location(of: node),
+                                    writtenLevel: Int(cmark_node_get_heading_level(node))))
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_insert_before(node, block)
             cmark_node_unlink(node)

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import HandbookKit
+
+/// The handbook in a real browser: phones and desktops, search, print and PDF.
+final class BrowserTests: XCTestCase {
+    private func buildSample(pdf: Bool = false, search: Bool = true) throws -> String {
+        let output = try temporaryFolder(self) + "/Public"
+        var options = Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates, outputDirectory: output,
+                                       profilesDirectory: packageRoot + "/Profiles")
+        options.pdf = pdf
+        options.search = search
+        let report = try Handbook.build(options, environment: fixedClock("2026-12-02"))
+        XCTAssertFalse(report.warnings.contains { $0.message.contains("not installed") }, "\(report.warnings)")
+        return output
+    }
+
+    func testScreenshotsAtPhoneAndDesktopWidthsWithoutSidewaysScrolling() throws {
+        let output = try buildSample(search: false)
+        let folder = try temporaryFolder(self)
+        for (width, height) in [(375, 812), (1280, 900)] {
+            for page in ["index", "rules", "schedule"] {
+                let png = "\(folder)/\(page)-\(width).png"
+                try Browser.chromium(["--window-size=\(width),\(height)", "--screenshot=\(png)",
+                                      "file://\(output)/handbook/\(page).html"], profile: folder + "/profile")
+                XCTAssertEqual(Browser.pngSize(png)?.0, width, "\(page) at \(width)px")
+                // The page must fit the screen's width: a phone reader should never scroll sideways.
+                let probe = "\(output)/handbook/\(page)-probe.html"
+                let html = try read("\(output)/handbook/\(page).html").replacingOccurrences(of: "</body>", with: """
+                <script>document.body.setAttribute("data-fits", String(document.documentElement.scrollWidth <= window.innerWidth));</script>
+                </body>
+                """)
+                try write(html, to: probe)
+                let dom = try Browser.chromium(["--window-size=\(width),\(height)", "--dump-dom", "file://" + probe], profile: folder + "/profile")
+                XCTAssertTrue(dom.contains("data-fits=\"true\""), "\(page) is wider than \(width)px")
+            }
+        }
+    }
+
+    func testSearchFindsAKnownWordInTheBrowser() throws {
+        let output = try buildSample()
+        // A copy of the search page that also loads a slow resource, so the browser waits in real
+        // time for Pagefind's worker (see Fixtures/test-server.py).
+        let page = try read(output + "/handbook/search.html")
+        try write(page.replacingOccurrences(of: "</body>", with: "<img alt=\"\" src=\"/__wait?s=4\"></body>"),
+                  to: output + "/handbook/search-test.html")
+        let server = try Browser.serve(output + "/handbook")
+        defer { server.stop() }
+        let dom = try Browser.chromium(["--virtual-time-budget=5000", "--dump-dom",
+                                        "http://127.0.0.1:\(server.port)/search-test.html?q=cravings"],
+                                       profile: try temporaryFolder(self))
+        XCTAssertTrue(dom.contains("pagefind-ui__result-link"), "search showed no results: \(dom.suffix(3000))")
+        XCTAssertTrue(dom.contains("<mark>cravings</mark>") || dom.contains("<mark>Cravings</mark>"), "the matching word is highlighted")
+        XCTAssertFalse(dom.contains("class=\"pagefind-ui__result-link\" href=\"/print.html"), "the print page is not a search result")
+    }
+
+    func testPrintPageAndPDFs() throws {
+        let output = try buildSample(pdf: true, search: false)
+        let handbook = try Browser.pdfInfo(output + "/handbook/handbook.pdf")
+        XCTAssertGreaterThan(handbook.pages, 20)
+        XCTAssertTrue(handbook.size.hasPrefix("612 x 792"), handbook.size)
+        let manual = try Browser.pdfInfo(output + "/manual/manual.pdf")
+        XCTAssertGreaterThan(manual.pages, handbook.pages, "the manual holds more than the handbook")
+        let week = try Browser.pdfInfo(output + "/schedule/2026-W49/2026-W49.pdf")
+        XCTAssertEqual(week.pages, 2, "one landscape page per track")
+        XCTAssertTrue(week.size.hasPrefix("792 x 612"), week.size)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/manual/schedule/2026-W49/2026-W49-staff.pdf"))
+
+        let text = try Browser.run(try Browser.tool("pdftotext"), ["-f", "2", "-l", "2", output + "/handbook/handbook.pdf", "-"])
+        XCTAssertTrue(text.contains("Page 2 of \(handbook.pages)"), "page numbers on every page")
+        XCTAssertTrue(text.contains("Edition 4"), "the edition on every page")
+        let last = try Browser.run(try Browser.tool("pdftotext"), ["-f", "\(handbook.pages)", "-l", "\(handbook.pages)",
+                                                                    output + "/handbook/handbook.pdf", "-"])
+        XCTAssertTrue(last.contains("Acknowledgment of receipt"), "the handbook ends with the acknowledgment page")
+    }
+}
