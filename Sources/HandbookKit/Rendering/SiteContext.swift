@@ -54,7 +54,9 @@ struct SiteContext {
 
     static func crisisLines(_ program: Program) -> [[String: Any]] {
         program.crisisLines.map { line in
-            var item: [String: Any] = ["crisisName": line.name, "crisisNumber": line.number, "crisisTel": tel(line.number)]
+            var item: [String: Any] = ["crisisName": line.name, "crisisNumber": line.number, "crisisTel": tel(line.number),
+                                       // "988 Suicide & Crisis Lifeline", not "988 Suicide & Crisis Lifeline: 988".
+                                       "crisisShort": line.name.contains(line.number) ? line.name : "\(line.name): \(line.number)"]
             item["crisisHow"] = line.how
             return item
         }
