@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // libcmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and
@@ -29,10 +32,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The live preview (`handbook serve`): kept apart so the library builds without a web server.
+        .target(
+            name: "HandbookServer",
+            dependencies: [
+                "HandbookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "handbook",
             dependencies: [
                 "HandbookKit",
+                "HandbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +55,10 @@ let package = Package(
             name: "HandbookKitTests",
             dependencies: ["HandbookKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HandbookServerTests",
+            dependencies: ["HandbookServer", "HandbookKit"]
         ),
     ]
 )

@@ -20,6 +20,10 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var program: ProgramOptions
 
     @OptionGroup var write: WriteOptions
+    @OptionGroup var style: OutputStyle
+
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
 
     @Option(help: "Build one output only: handbook or manual.")
     var only: OutputKind?
@@ -35,8 +39,23 @@ struct BuildCommand: ParsableCommand {
             var options = program.options(outputs: only.map { [$0] } ?? OutputKind.allCases, force: write.force)
             options.pdf = pdf
             options.search = search
-            let report = try Handbook.build(options)
-            DiagnosticPrinter.print(report.warnings)
+            options.progress = style.progress
+            let report: Handbook.Report
+            do {
+                report = try Handbook.build(options)
+                style.clearProgress()
+            } catch {
+                style.clearProgress()
+                throw error
+            }
+            if !style.quiet { DiagnosticPrinter.print(report.warnings) }
+            if timings || style.verbose {
+                for stage in report.stages { print("  " + stage.name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%7.3f s", stage.seconds)) }
+            }
+            if style.verbose {
+                for output in report.filesWritten { print("  \(program.output)/\(output.output)/: \(output.files) files") }
+            }
+            guard !style.quiet else { return }
             let parts = report.filesWritten.map { "\($0.output) (\($0.pages) pages)" }.joined(separator: " and ")
             print("Built \(parts) into \(program.output)/ in \(String(format: "%.2f", report.seconds)) s")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HandbookKit
 
 /// The folders every command reads, shared so they are spelled the same everywhere.
@@ -18,6 +19,25 @@ struct ProgramOptions: ParsableArguments {
     func options(outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) -> Handbook.Options {
         Handbook.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                          outputs: outputs, force: force, profilesDirectory: profiles)
+    }
+}
+
+/// How much a command prints.
+struct OutputStyle: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage, each output and every warning.")
+    var verbose = false
+
+    /// A progress line on standard error, only on a terminal and when not quiet.
+    var progress: (@Sendable (String) -> Void)? {
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return nil }
+        return { stage in FileHandle.standardError.write(Data("\r\u{1B}[K… \(stage)".utf8)) }
+    }
+
+    func clearProgress() {
+        if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

@@ -7,9 +7,11 @@ struct OutputFinisher {
     let chromium: ExternalTool?
     let week: ISOWeek
     let warnings: [Diagnostic]
+    let timer: StageTimer
 
-    init(options: Handbook.Options, week: ISOWeek) {
+    init(options: Handbook.Options, week: ISOWeek, timer: StageTimer) {
         self.week = week
+        self.timer = timer
         let output = SourceLocation(file: options.outputDirectory)
         var warnings: [Diagnostic] = []
         pagefind = options.search ? ExternalTool.pagefind : nil
@@ -28,8 +30,9 @@ struct OutputFinisher {
     func finish(_ name: String, _ folder: String) throws {
         switch name {
         case "handbook", "manual":
-            if let pagefind { try SearchIndex.build(in: folder, tool: pagefind) }
+            if let pagefind { try timer.measure("search index (\(name))") { try SearchIndex.build(in: folder, tool: pagefind) } }
             if let chromium {
+                timer.announce?("PDF (\(name))")
                 try PDFPrinter.print(folder + "/print.html", to: "\(folder)/\(name).pdf", tool: chromium)
                 let staffWeek = "\(folder)/schedule/\(week)"
                 if name == "manual", FileManager.default.fileExists(atPath: staffWeek + "/index.html") {

@@ -1,0 +1,126 @@
+import Foundation
+import HandbookKit
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `handbook serve`: builds the program, serves the output folder on the loopback address,
+/// rebuilds when a file under the content, templates or profiles folder changes, and tells open
+/// pages to reload. A failed build leaves the last good pages in place and shows its errors.
+public struct PreviewServer: Sendable {
+    public struct Configuration: Sendable {
+        public var options: Handbook.Options
+        public var host: String
+        /// 0 picks a free port.
+        public var port: Int
+        public var pollInterval: Duration
+
+        public init(options: Handbook.Options, host: String = "127.0.0.1", port: Int = 8080,
+                    pollInterval: Duration = .milliseconds(200)) {
+            self.options = options
+            self.host = host
+            self.port = port
+            self.pollInterval = pollInterval
+        }
+    }
+
+    let configuration: Configuration
+    let hub = EventHub()
+    /// Where messages for the terminal go.
+    let report: @Sendable (String) -> Void
+
+    public init(_ configuration: Configuration, report: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.configuration = configuration
+        self.report = report
+    }
+
+    /// Runs until the task is cancelled, or until Ctrl-C / SIGTERM when `handleSignals`.
+    /// `onReady` receives the port once the server listens.
+    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let rebuilder = Rebuilder(options: configuration.options, hub: hub, report: report,
+                                  pollInterval: configuration.pollInterval)
+        await rebuilder.buildNow()
+        let router = Router()
+        let files = StaticFiles(root: configuration.options.outputDirectory)
+        let hub = self.hub
+        router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ -> Response in
+            let stream = await hub.subscribe()
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody(asyncSequence: stream.map { ByteBuffer(string: $0) }))
+        }
+        router.get(RouterPath(LiveReloadScript.path)) { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+        }
+        router.get("**") { request, _ -> Response in files.response(for: request.uri.path) }
+        router.get("/") { request, _ -> Response in files.response(for: request.uri.path) }
+
+        let host = configuration.host
+        let report = self.report
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "handbook"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                report("Serving http://\(host):\(port)/handbook/ (Ctrl-C to stop)")
+                onReady(port)
+            },
+            logger: Logger(label: "handbook.serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        app.addServices(rebuilder)
+        defer { Task { await hub.finish() } }
+        if handleSignals {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } else {
+            try await app.runService(gracefulShutdownSignals: [])
+        }
+        report("Stopped.")
+    }
+}
+
+/// Rebuilds when the watched folders change, and tells the pages.
+struct Rebuilder: Service {
+    let options: Handbook.Options
+    let hub: EventHub
+    let report: @Sendable (String) -> Void
+    let pollInterval: Duration
+
+    var watcher: ContentWatcher {
+        ContentWatcher(folders: [options.contentDirectory, options.templatesDirectory, options.profilesDirectory])
+    }
+
+    func buildNow() async {
+        let started = Date()
+        do {
+            let result = try Handbook.build(options)
+            let generation: Int
+            if case let .built(previous) = await hub.state { generation = previous + 1 } else { generation = 1 }
+            await hub.publish(.built(generation: generation))
+            let pages = result.filesWritten.map(\.pages).reduce(0, +)
+            report(String(format: "Built %d pages in %.2f s", pages, Date().timeIntervalSince(started)))
+        } catch let error as DiagnosticsError {
+            let messages = error.diagnostics.map(\.description)
+            await hub.publish(.failed(messages: messages))
+            report("Build failed; the last good pages stay served:\n" + messages.joined(separator: "\n"))
+        } catch {
+            await hub.publish(.failed(messages: ["\(error)"]))
+            report("Build failed: \(error)")
+        }
+    }
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            var last = watcher.fingerprint()
+            while !Task.isCancelled {
+                try await Task.sleep(for: pollInterval)
+                let current = watcher.fingerprint()
+                if current != last {
+                    last = current
+                    await buildNow()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+@testable import HandbookKit
+@testable import HandbookServer
+
+/// `handbook serve` over real HTTP on a loopback port: pages, the reload event after an edit,
+/// and the last good page kept when an edit does not build.
+final class PreviewServerTests: XCTestCase {
+    private var packageRoot: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }
+
+    /// A copy of the sample program in a temporary folder, and options that build it there.
+    private func programCopy() throws -> (folder: String, options: Handbook.Options) {
+        let folder = NSTemporaryDirectory() + "handbook-serve-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: packageRoot + "/Content", toPath: folder + "/Content")
+        var options = Handbook.Options(contentDirectory: folder + "/Content", templatesDirectory: packageRoot + "/Templates",
+                                       outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles")
+        options.search = false
+        return (folder, options)
+    }
+
+    /// Collects what a long-running `curl` prints, for the server-sent events.
+    final class Stream: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        let process = Process()
+
+        init(url: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["curl", "-sN", "--max-time", "30", url]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let chunk = handle.availableData
+                guard let self else { return }
+                self.lock.withLock { self.data.append(chunk) }
+            }
+            try process.run()
+        }
+
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+        /// Waits until the text contains `needle`; returns the seconds it took, or nil.
+        func wait(for needle: String, timeout: TimeInterval = 5) -> TimeInterval? {
+            let started = Date()
+            while Date().timeIntervalSince(started) < timeout {
+                if text.contains(needle) { return Date().timeIntervalSince(started) }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return nil
+        }
+
+        deinit { if process.isRunning { process.terminate() } }
+    }
+
+    private func get(_ url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "--max-time", "10", url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Starts the server on a free port; stops it when the test ends.
+    private func start(_ options: Handbook.Options) throws -> Int {
+        final class Port: @unchecked Sendable { var value = 0; let ready = DispatchSemaphore(value: 0) }
+        let port = Port()
+        let server = PreviewServer(.init(options: options, port: 0, pollInterval: .milliseconds(100)), report: { _ in })
+        let task = Task {
+            try await server.run(handleSignals: false) { bound in
+                port.value = bound
+                port.ready.signal()
+            }
+        }
+        addTeardownBlock { task.cancel() }
+        XCTAssertEqual(port.ready.wait(timeout: .now() + 30), .success, "the server did not start")
+        return port.value
+    }
+
+    func testServesPagesWithTheReloadScriptAndReloadsAfterAnEdit() throws {
+        let (folder, options) = try programCopy()
+        let port = try start(options)
+        let base = "http://127.0.0.1:\(port)"
+        let page = try get(base + "/handbook/welcome.html")
+        XCTAssertTrue(page.contains("Welcome to Cedar Hollow"))
+        XCTAssertTrue(page.contains(LiveReloadScript.tag), "served pages carry the reload script")
+        XCTAssertFalse(try String(contentsOfFile: folder + "/Public/handbook/welcome.html", encoding: .utf8).contains(LiveReloadScript.tag),
+                       "the built files stay clean")
+        XCTAssertTrue(try get(base + LiveReloadScript.path).contains("EventSource"))
+        XCTAssertEqual(try get(base + "/handbook/../../etc/passwd"), "Not found\n")
+
+        let events = try Stream(url: base + LiveReloadScript.eventsPath)
+        XCTAssertNotNil(events.wait(for: "event: state"), events.text)
+        let welcome = folder + "/Content/pages/welcome.md"
+        let text = try String(contentsOfFile: welcome, encoding: .utf8)
+        try (text + "\nA sentence added while serving.\n").write(toFile: welcome, atomically: true, encoding: .utf8)
+        let seconds = events.wait(for: "event: reload")
+        XCTAssertNotNil(seconds, "no reload event: \(events.text)")
+        XCTAssertLessThan(seconds ?? 99, 1.0, "the change reaches open pages within a second")
+        XCTAssertTrue(try get(base + "/handbook/welcome.html").contains("A sentence added while serving."))
+    }
+
+    func testABrokenFileKeepsTheLastGoodPageAndShowsTheError() throws {
+        let (folder, options) = try programCopy()
+        let port = try start(options)
+        let base = "http://127.0.0.1:\(port)"
+        let before = try get(base + "/handbook/rules.html")
+        let events = try Stream(url: base + LiveReloadScript.eventsPath)
+        XCTAssertNotNil(events.wait(for: "event: state"))
+        let rules = folder + "/Content/rules.yaml"
+        try (try String(contentsOfFile: rules, encoding: .utf8) + "\n  - id: [broken\n").write(toFile: rules, atomically: true, encoding: .utf8)
+        XCTAssertNotNil(events.wait(for: "event: failed"), events.text)
+        XCTAssertTrue(events.text.contains("data: \(rules):"), "the error names the file and line: \(events.text)")
+        XCTAssertEqual(try get(base + "/handbook/rules.html"), before, "the last good page stays served")
+        // A page opened now learns of the failure at once.
+        let late = try Stream(url: base + LiveReloadScript.eventsPath)
+        XCTAssertNotNil(late.wait(for: "event: failed"))
+    }
+}
