@@ -4,6 +4,37 @@ struct SiteContext {
     let edition: Edition
     let outline: Outline
     let kind: OutputKind
+    /// The navigation entries, made once for all pages.
+    private let navItems: [[String: Any]]
+
+    /// Above this many chapters, each page lists only its neighbours and links to the full list
+    /// on the start page: a page's size, and the build's time, then grow with the page, not
+    /// with the number of pages squared.
+    static let fullNavigationLimit = 40
+    static let neighbours = 5
+
+    init(edition: Edition, outline: Outline, kind: OutputKind) {
+        self.edition = edition
+        self.outline = outline
+        self.kind = kind
+        navItems = outline.chapters.map { chapter -> [String: Any] in
+            ["navHref": "\(chapter.slug).html", "navTitle": chapter.title, "navStaffOnly": Self.isStaffOnly(chapter)]
+        }
+    }
+
+    /// The entries shown on a page: all of them, or the current chapter's neighbours.
+    private func navigation(current: Int?) -> [[String: Any]] {
+        var window = navItems.indices
+        if navItems.count > Self.fullNavigationLimit {
+            let center = current ?? 0
+            window = max(0, center - Self.neighbours)..<min(navItems.count, center + Self.neighbours + 1)
+        }
+        return window.map { index in
+            var item = navItems[index]
+            if index == current { item["navCurrent"] = true }
+            return item
+        }
+    }
 
     func base(title: String, current: String?) -> [String: Any] {
         let program = edition.content.program
@@ -19,12 +50,15 @@ struct SiteContext {
             "mainPhone": program.phone,
             "mainPhoneTel": Self.tel(program.phone),
             "crisisLines": Self.crisisLines(program),
-            "nav": outline.chapters.map { chapter -> [String: Any] in
-                ["navHref": "\(chapter.slug).html", "navTitle": chapter.title, "navCurrent": chapter.slug == current,
-                 "navStaffOnly": Self.isStaffOnly(chapter)]
-            },
             "homeCurrent": current == nil,
         ]
+        let index = current.flatMap(outline.index(of:))
+        context["nav"] = navigation(current: index)
+        if navItems.count > Self.fullNavigationLimit { context["navShortened"] = outline.chapters.count }
+        if let index {
+            if index > 0 { context["previousChapter"] = navItems[index - 1] }
+            if index + 1 < navItems.count { context["nextChapter"] = navItems[index + 1] }
+        }
         context["addressLines"] = program.address.split(separator: "\n").map(String.init)
         // For the printed page's running footer, as a CSS string (written with {{{ }}} inside <style>).
         context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(kind.title) · \(program.edition)")

@@ -33,10 +33,11 @@ public struct SiteRenderer {
         }
         files.append(OutputFile(path: "index.html", text: templates.render("index", index)))
 
-        for chapter in outline.chapters {
+        // Chapters render on all cores: each Markdown document belongs to one chapter.
+        files += outline.chapters.concurrentMap { chapter in
             var context = site.base(title: chapter.title, current: chapter.slug)
             context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
-            files.append(OutputFile(path: "\(chapter.slug).html", text: templates.render("chapter", context)))
+            return OutputFile(path: "\(chapter.slug).html", text: templates.render("chapter", context))
         }
 
         var search = site.base(title: "Search", current: nil)
@@ -45,7 +46,7 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "search.html", text: templates.render("search", search)))
 
         var print = site.base(title: kind.title, current: nil)
-        print["printChapters"] = outline.chapters.map { chapter in
+        print["printChapters"] = outline.chapters.concurrentMap { chapter in
             chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))
         }
         files.append(OutputFile(path: "print.html", text: templates.render("print", print)))

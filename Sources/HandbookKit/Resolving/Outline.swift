@@ -16,6 +16,8 @@ public struct Outline: Sendable {
     }
 
     public var chapters: [Chapter]
+    /// Position of each chapter by slug: links are looked up once per link, so this must not be a scan.
+    private var positions: [String: Int] = [:]
 
     public init(_ edition: Edition) {
         let content = edition.content
@@ -40,7 +42,10 @@ public struct Outline: Sendable {
         }
         // Stable: equal orders keep pages before sections, each in file order.
         self.chapters = chapters.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        for (index, chapter) in self.chapters.enumerated() { positions[chapter.slug] = index }
     }
+
+    public func index(of slug: String) -> Int? { positions[slug] }
 
     static func hasContent(_ section: BuiltInSection, _ content: Content, audience: Audience) -> Bool {
         if section.isStaffOnly && audience != .staff { return false }
@@ -54,5 +59,5 @@ public struct Outline: Sendable {
         }
     }
 
-    public func chapter(_ slug: String) -> Chapter? { chapters.first { $0.slug == slug } }
+    public func chapter(_ slug: String) -> Chapter? { positions[slug].map { chapters[$0] } }
 }
