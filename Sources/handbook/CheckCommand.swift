@@ -19,6 +19,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var program: ProgramOptions
+    @OptionGroup var write: WriteOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -34,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         let diagnostics: [Diagnostic]
         var failed = false
         do {
-            diagnostics = try Handbook.check(program.options(), report: report)
+            diagnostics = try Handbook.check(program.options(force: write.force), report: report)
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics
             failed = true

@@ -33,6 +33,11 @@ enum DiagnosticPrinter {
         } catch let error as OutputSafety.UnsafeOutput {
             standardError(error.description)
             throw ExitCode.failure
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            standardError("\(output): error: could not write the output: \(error.localizedDescription) (check that the folder can be written; nothing was changed)")
+            throw ExitCode.failure
         }
     }
 

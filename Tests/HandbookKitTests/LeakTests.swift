@@ -346,3 +346,65 @@ final class SampleLeakTests: XCTestCase {
         }
     }
 }
+
+/// Links that name a source file must never publish it: data files and page sources hold
+/// staff-only text.
+final class SourceFileLinkTests: XCTestCase {
+    func testLinksToDataFilesAndPageSourcesAreErrorsNotCopies() throws {
+        var fixture = LeakTests.leakyProgram()
+        fixture.files["pages/welcome.md"] = """
+        ---
+        title: Welcome
+        ---
+        See [the rules file](rules.yaml), [the program](./program.yaml) and [a page source](pages/leak-page-slug.md).
+        """
+        XCTAssertThrowsError(try build(fixture)) { error in
+            let messages = ((error as? DiagnosticsError)?.diagnostics ?? []).map(\.message)
+            XCTAssertTrue(messages.contains("'rules.yaml' is not a picture or a document the handbook can publish"), "\(messages)")
+            XCTAssertTrue(messages.contains("'./program.yaml' is not a picture or a document the handbook can publish"), "\(messages)")
+            XCTAssertTrue(messages.contains("'pages/leak-page-slug.md' links to a staff-only page, which clients cannot see"), "\(messages)")
+        }
+    }
+
+    func testAClientLinkToAStaffOnlyRuleSaysSo() throws {
+        var fixture = LeakTests.leakyProgram()
+        fixture.files["pages/welcome.md"] = "---\ntitle: Welcome\n---\nSee [this rule](rules.md#internal).\n"
+        XCTAssertThrowsError(try build(fixture)) { error in
+            let messages = ((error as? DiagnosticsError)?.diagnostics ?? []).map(\.message)
+            XCTAssertTrue(messages.contains("'rules.md#internal' links to a staff-only part of 'Program rules', which clients cannot see"), "\(messages)")
+        }
+    }
+
+    func testRuleNumbersAreTheSameInTheHandbookAndTheManual() throws {
+        var fixture = LeakTests.leakyProgram()
+        fixture.files["rules.yaml"] = """
+        rules:
+          - id: first
+            title: First
+            text: One.
+          - id: internal
+            title: Internal
+            text: Staff.
+            audience: staff
+          - id: second
+            title: Second
+            text: Two.
+        """
+        let output = try build(fixture)
+        XCTAssertTrue(try read(output + "/handbook/rules.html").contains("<h2>2. Second</h2>"))
+        let manual = try read(output + "/manual/rules.html")
+        XCTAssertTrue(manual.contains("<h2>2. Second</h2>"))
+        XCTAssertTrue(manual.contains("<h2>Internal</h2>"))
+    }
+
+    func testAnUnclosedStaffBlockIsAWarning() throws {
+        var fixture = ProgramFixture()
+        fixture.files["pages/welcome.md"] = "---\ntitle: Welcome\n---\nHello.\n\n```staff\nNever closed.\n\nMore text.\n"
+        let folder = try temporaryFolder(self)
+        let content = try fixture.write(into: folder)
+        let prepared = try Handbook.prepare(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates))
+        let warning = try XCTUnwrap(prepared.diagnostics.first { $0.message.contains("never closed") })
+        XCTAssertEqual(warning.location.line, 6)
+        XCTAssertFalse(prepared.diagnostics.contains { $0.message.contains("never closed") && $0.location.file.hasSuffix("rules.yaml") })
+    }
+}

@@ -11,6 +11,10 @@ public enum LinkChecker {
                               hint: "describe the picture for people who cannot see it: ![a map of the building](\(link.destination))")
                 }
             }
+            for location in document.unclosedStaffBlocks where edition.audience == .staff {
+                log.warning(location, "this ```staff block is never closed, so everything after it is staff-only",
+                            hint: "end the block with a line of three backticks (```)")
+            }
             for location in document.droppedHTML {
                 log.warning(location, "raw HTML is not shown in the handbook",
                             hint: "use Markdown instead, or set 'allow_raw_html: true' in program.yaml if you trust every editor")

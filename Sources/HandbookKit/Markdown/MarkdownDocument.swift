@@ -36,6 +36,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     public private(set) var droppedHTML: [SourceLocation] = []
     /// Number of staff-only blocks found (removed for clients, marked for staff).
     public private(set) var staffBlockCount = 0
+    /// `staff` blocks with no closing fence: everything after them became staff-only.
+    public private(set) var unclosedStaffBlocks: [SourceLocation] = []
 
     private let root: OpaquePointer
     private let allowRawHTML: Bool
@@ -53,6 +55,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.audience = audience
         self.allowRawHTML = allowRawHTML
         self.root = Cmark.parse(source.text, unsafeHTML: allowRawHTML)
+        findUnclosedStaffBlocks(in: source.text)
         applyAudience()
         if !allowRawHTML { dropRawHTML() }
         indexHeadingsAndLinks()
@@ -129,6 +132,24 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             cmark_node_unlink(block)
             cmark_node_free(block)
+        }
+    }
+
+    /// A fence is closed when its last line is a fence of the same character; cmark does not say.
+    private func findUnclosedStaffBlocks(in text: String) {
+        var lines: [Substring]?
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) else { return }
+            lines = lines ?? text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+            guard let lines, first >= 1, first <= lines.count else { return }
+            let opening = lines[first - 1].drop { $0 == " " || $0 == ">" || $0 == "-" || $0 == "*" || $0.isNumber || $0 == "." }
+            let fence = opening.first ?? "`"
+            let closing = last >= 1 && last <= lines.count && last != first
+                ? lines[last - 1].drop { $0 == " " || $0 == ">" } : ""
+            if !closing.hasPrefix(String(repeating: fence, count: 3)) {
+                unclosedStaffBlocks.append(location(of: node))
+            }
         }
     }
 

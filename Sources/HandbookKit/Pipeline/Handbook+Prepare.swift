@@ -45,7 +45,12 @@ extension Handbook {
             let edition = Edition(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
                                   audience: kind.audience)
             let hidden = kind == .handbook ? Set(content.pages.map(\.slug)).subtracting(clientSlugs) : []
-            let links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden,
+            let hiddenAnchors: [String: Set<String>] = kind == .handbook ? [
+                "rules": Set(content.rules.filter { $0.audience == .staff }.map(\.id)),
+                "faq": Set(content.faq.filter { $0.audience == .staff }.map(\.id)),
+                "topics": Set(content.topics.filter { $0.audience == .staff }.map(\.id)),
+            ] : [:]
+            let links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      contentDirectory: options.contentDirectory)
             LinkChecker.check(edition, resolver: links, log: log)
             AccessibilityChecker.check(edition, log: log)

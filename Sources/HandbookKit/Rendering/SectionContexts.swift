@@ -33,8 +33,14 @@ struct SectionContexts {
     }
 
     private func rules() -> [[String: Any]] {
-        content.rules.enumerated().map { index, rule in
-            var item: [String: Any] = ["ruleId": mode.id(rule.id), "ruleNumber": index + 1, "ruleTitle": rule.title]
+        // Numbers count the rules clients see, so "rule 4" is the same rule in the handbook and the manual.
+        var number = 0
+        return content.rules.map { rule in
+            var item: [String: Any] = ["ruleId": mode.id(rule.id), "ruleTitle": rule.title]
+            if rule.audience == .everyone {
+                number += 1
+                item["ruleNumber"] = number
+            }
             item["ruleCategory"] = rule.category
             item["ruleText"] = markdown(rule.text)
             item["ruleConsequence"] = markdown(rule.consequence)
@@ -136,7 +142,8 @@ struct SectionContexts {
         if !content.staff.isEmpty {
             context["hasCareTeam"] = true
             context["careTeam"] = content.staff.map { member -> [String: Any] in
-                var item: [String: Any] = ["memberName": member.displayName, "memberRole": member.role]
+                var item: [String: Any] = ["memberName": edition.audience == .staff ? member.name : member.displayName,
+                                           "memberRole": member.role]
                 item["memberCredentials"] = member.credentials
                 return item
             }

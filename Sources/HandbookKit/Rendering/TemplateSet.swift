@@ -36,7 +36,12 @@ public struct TemplateSet: Sendable {
                 texts[String(name.dropLast(".mustache".count))] = (text, file)
             }
             let assetFolder = folder + "/assets"
-            for name in ((try? fileManager.contentsOfDirectory(atPath: assetFolder)) ?? []).sorted() where !name.hasPrefix(".") {
+            let enumerator = fileManager.enumerator(atPath: assetFolder)
+            while let name = enumerator?.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      fileManager.fileExists(atPath: assetFolder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
                 assets[name] = fileManager.contents(atPath: assetFolder + "/" + name)
             }
         }

@@ -43,6 +43,8 @@ public enum AudienceResolver {
         for (section, settings) in content.program.sections {
             view.program.sections[section]?.intro = settings.intro.map(StaffBlocks.removing)
         }
+        // Settings of chapters clients never get are not theirs to hold.
+        for section in BuiltInSection.allCases where section.isStaffOnly { view.program.sections[section] = nil }
         return view
     }
 

@@ -16,11 +16,15 @@ public struct LinkResolver: Sendable {
     let outline: Outline
     /// Chapters that exist in another audience's output only (client links to staff pages).
     let hiddenChapters: Set<String>
+    /// Anchors, by chapter, of records only the other audience sees (staff-only rules, questions, topics).
+    let hiddenAnchors: [String: Set<String>]
     let contentDirectory: String
 
-    public init(outline: Outline, hiddenChapters: Set<String> = [], contentDirectory: String) {
+    public init(outline: Outline, hiddenChapters: Set<String> = [], hiddenAnchors: [String: Set<String>] = [:],
+                contentDirectory: String) {
         self.outline = outline
         self.hiddenChapters = hiddenChapters
+        self.hiddenAnchors = hiddenAnchors
         self.contentDirectory = contentDirectory
     }
 
@@ -36,14 +40,28 @@ public struct LinkResolver: Sendable {
         let anchor = parts.count > 1 ? String(parts[1]) : nil
         if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed) }
         let name = (path as NSString).lastPathComponent
-        if !path.contains("/"), name.hasSuffix(".md") || name.hasSuffix(".html") {
+        // A page, written as its file name or as its path in the content folder (pages/x.md).
+        if !path.contains("/") || path.hasPrefix("pages/") || path.hasPrefix("./pages/"),
+           name.hasSuffix(".md") || name.hasSuffix(".html") {
             let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name.dropLast(5))
-            if slug == "index" { return .chapter("index", anchor: nil) }
+            if slug == "index" {
+                guard let anchor, !anchor.isEmpty else { return .chapter("index", anchor: nil) }
+                return Self.indexAnchors.contains(anchor) ? .chapter("index", anchor: anchor)
+                    : .broken("'\(trimmed)' links to '#\(anchor)', which is not on the start page", hint: "use index.md#chapters, or no anchor")
+            }
             return target(chapter: slug, anchor: anchor, written: trimmed)
         }
         let normalized = (path as NSString).standardizingPath
         guard !normalized.hasPrefix("..") && !normalized.hasPrefix("/") else {
             return .broken("'\(path)' points outside the content folder", hint: "put the file inside the content folder, e.g. images/")
+        }
+        // Only pictures and documents are published as files: never a data file, a page's source
+        // or a template, which hold staff-only text.
+        let fileExtension = (normalized as NSString).pathExtension.lowercased()
+        guard Self.publishableExtensions.contains(fileExtension),
+              !normalized.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+            return .broken("'\(path)' is not a picture or a document the handbook can publish",
+                           hint: "link to pages as page.md; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
         }
         guard FileManager.default.fileExists(atPath: contentDirectory + "/" + normalized) else {
             return .broken("the file '\(path)' does not exist", hint: "paths are relative to the content folder, e.g. images/map.png")
@@ -61,12 +79,22 @@ public struct LinkResolver: Sendable {
             return .broken("'\(written)' links to a page that does not exist",
                            hint: Suggestion.hint(for: slug + ".md", in: names, noun: "page"))
         }
+        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor), hiddenAnchors[slug]?.contains(anchor) == true {
+            return .broken("'\(written)' links to a staff-only part of '\(chapter.title)', which clients cannot see",
+                           hint: "remove the link from client text, or put it inside a ```staff block")
+        }
         if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor) {
             return .broken("'\(written)' links to '#\(anchor)', which is not a heading in '\(chapter.title)'",
                            hint: Suggestion.hint(for: anchor, in: Array(chapter.anchors), noun: "heading id"))
         }
         return .chapter(slug, anchor: anchor?.isEmpty == true ? nil : anchor)
     }
+
+    /// Kinds of files a page may link to or show, copied into the output.
+    public static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf"]
+
+    /// Ids on the start page a link may point at.
+    static let indexAnchors: Set<String> = ["chapters", "crisis-heading"]
 
     /// The `href` for a link on a chapter's own page.
     public func pageHref(_ destination: String, from chapter: String) -> String {
@@ -82,6 +110,7 @@ public struct LinkResolver: Sendable {
     public func printHref(_ destination: String, from chapter: String) -> String {
         switch resolve(destination, from: chapter) {
         case let .external(url): return url
+        case .chapter("index", _): return "#main" // the print page is its own start page
         case let .chapter(slug, anchor): return "#" + (anchor.map { Self.printID(chapter: slug, anchor: $0) } ?? slug)
         case let .asset(path): return path
         case .broken: return destination

@@ -31,9 +31,14 @@ public struct Outline: Sendable {
             switch section {
             case .rules: anchors.formUnion(content.rules.map(\.id))
             case .faq: anchors.formUnion(content.faq.map(\.id))
-            case .topics: anchors.formUnion(content.topics.map(\.id))
+            case .topics:
+                anchors.formUnion(content.topics.map(\.id))
+                anchors.formUnion(content.topics.map { "module-" + Slug.make($0.module ?? "Topics") })
             case .schedule: anchors.formUnion(content.schedule.tracks.map(\.id))
-            case .contacts: anchors.formUnion(["crisis-lines", "contacts", "office-hours", "care-team"])
+            case .contacts:
+                anchors.formUnion(["crisis-lines", "contacts"])
+                if !content.program.hours.isEmpty { anchors.insert("office-hours") }
+                if !content.staff.isEmpty { anchors.insert("care-team") }
             case .staffDirectory: anchors.formUnion(content.staff.map(\.id))
             }
             chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? section.defaultTitle,

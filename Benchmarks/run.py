@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Benchmark: `handbook build` over a synthetic program of N pages, against the cmark-gfm command
+over the same Markdown and, when installed, Hugo over the same corpus.
+
+Prints, for each size: pages per second, the median wall time of several runs, peak memory, and
+ratios. Also times a one-page rebuild under `handbook serve`'s incremental path.
+
+Usage: Benchmarks/run.py [--pages 1000 10000] [--runs 3] [--handbook .build/release/handbook]
+Build the tool first: swift build -c release --product handbook
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run(command, cwd=None, stdin=None):
+    """Runs a command; returns (wall seconds, peak resident memory in MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def timed(label, runs, make_command, cwd=None, stdin_file=None):
+    walls, peaks = [], []
+    for _ in range(runs):
+        stdin = open(stdin_file, "rb") if stdin_file else None
+        wall, peak = run(make_command(), cwd=cwd, stdin=stdin)
+        if stdin:
+            stdin.close()
+        walls.append(wall)
+        peaks.append(peak)
+    median = statistics.median(walls)
+    print(f"  {label:<34} median {median:7.3f} s   peak {max(peaks):7.1f} MB   runs {', '.join(f'{w:.2f}' for w in walls)}")
+    return median, max(peaks)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--handbook", default=os.path.join(ROOT, ".build", "release", "handbook"))
+    args = parser.parse_args()
+    if not os.path.exists(args.handbook):
+        sys.exit(f"{args.handbook} not found: run 'swift build -c release --product handbook' first")
+    cmark = shutil.which("cmark-gfm")
+    hugo = shutil.which("hugo")
+    print(f"handbook: {args.handbook}\ncmark-gfm: {cmark or 'not installed (apt-get install cmark-gfm)'}\n"
+          f"hugo: {hugo or 'not installed (apt-get install hugo)'}\ncores: {os.cpu_count()}\n")
+    work = tempfile.mkdtemp(prefix="handbook-bench-")
+    try:
+        for pages in args.pages:
+            corpus = os.path.join(work, f"content-{pages}")
+            hugo_site = os.path.join(work, f"hugo-{pages}")
+            markdown = os.path.join(work, f"all-{pages}.md")
+            subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(pages), corpus,
+                            "--hugo", hugo_site, "--concatenated", markdown], check=True)
+            size = os.path.getsize(markdown) / 1e6
+            print(f"{pages} pages, {size:.1f} MB of Markdown")
+            output = os.path.join(work, f"out-{pages}")
+
+            def handbook_command():
+                shutil.rmtree(output, ignore_errors=True)
+                return [args.handbook, "build", "--content", corpus, "--templates", os.path.join(ROOT, "Templates"),
+                        "--output", output, "--no-search", "--quiet"]
+
+            ours, our_peak = timed("handbook build (handbook + manual)", args.runs, handbook_command)
+            print(f"  {'':<34} {pages * 2 / ours:9.0f} pages/s written ({pages} pages in each of 2 outputs)")
+            if cmark:
+                floor, _ = timed("cmark-gfm over the same Markdown", args.runs,
+                                 lambda: [cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+                                          "-e", "tasklist"], stdin_file=markdown)
+                print(f"  ratio handbook / cmark-gfm: {ours / floor:.2f}x (target at most 2x)")
+            if hugo:
+                def hugo_command():
+                    shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
+                    return [hugo, "--quiet", "--source", hugo_site]
+                theirs, hugo_peak = timed("hugo", args.runs, hugo_command)
+                print(f"  ratio hugo / handbook: {theirs / ours:.2f}x faster; peak memory {our_peak:.0f} MB vs {hugo_peak:.0f} MB")
+            print()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
