@@ -77,19 +77,20 @@ public struct ContentLoader {
             log.error(SourceLocation(file: folder), "the pages folder is missing", hint: "create it and add Markdown pages such as welcome.md")
             return []
         }
-        var pages: [Page] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let file = folder + "/" + name
-            guard name.hasSuffix(".md") else {
-                log.warning(SourceLocation(file: file), "this file is not a Markdown page and is ignored",
-                            hint: "page files end in .md")
-                continue
-            }
-            guard let text = readText(file, log: log, required: true),
-                  let page = PageLoader.read(text: text, file: file, fileName: name, log: log) else { continue }
-            pages.append(page)
+        let files = names.sorted().filter { !$0.hasPrefix(".") }
+        for name in files where !name.hasSuffix(".md") {
+            log.warning(SourceLocation(file: folder + "/" + name), "this file is not a Markdown page and is ignored",
+                        hint: "page files end in .md")
         }
-        return pages
+        // Pages are read and their front matter parsed on all cores, each with its own log.
+        let loaded = files.filter { $0.hasSuffix(".md") }.concurrentMap { name -> (Page?, [Diagnostic]) in
+            let file = folder + "/" + name
+            let pageLog = DiagnosticLog()
+            guard let text = readText(file, log: pageLog, required: true) else { return (nil, pageLog.diagnostics) }
+            return (PageLoader.read(text: text, file: file, fileName: name, log: pageLog), pageLog.diagnostics)
+        }
+        for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
+        return loaded.compactMap(\.0)
     }
 
     /// A misspelt data file would be silently ignored: say so instead.

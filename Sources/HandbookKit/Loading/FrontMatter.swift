@@ -18,19 +18,29 @@ struct FrontMatter: Equatable {
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        // A final newline gives an empty last element that is not a line.
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return .failure(.missing) }
-        guard let end = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else { return .failure(.unterminated) }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body.isEmpty ? "" : body + "\n",
-                                    bodyFirstLine: end + 2))
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        // Only the front matter is cut into lines; the body, most of the page, is taken whole.
+        var lines: [Substring] = []
+        var lineStart = text.startIndex
+        var closing: (line: Int, bodyStart: String.Index)?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lines.isEmpty && line != "---" { return .failure(.missing) }
+            if !lines.isEmpty && (line == "---" || line == "...") {
+                closing = (lines.count, next)
+                break
+            }
+            lines.append(line)
+            lineStart = next
+        }
+        guard !lines.isEmpty else { return .failure(.missing) }
+        guard let closing else { return .failure(.unterminated) }
+        let yaml = lines.dropFirst().joined(separator: "\n")
+        var body = String(text[closing.bodyStart...])
+        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 2))
     }
 }
 

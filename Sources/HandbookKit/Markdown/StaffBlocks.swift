@@ -4,10 +4,26 @@ import Foundation
 /// Removes staff-only fenced blocks from Markdown text, found on the cmark tree (not by matching
 /// strings, which would miss indented or tilde fences and catch `staff` inside code).
 enum StaffBlocks {
+    /// "staff" in any letter case, by bytes: much faster than a Foundation search on every page.
+    static func containsStaffWord(_ text: String) -> Bool {
+        let word: [UInt8] = Array("staff".utf8)
+        var matched = 0
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if lower == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = lower == word[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
     /// The text with every line of every `staff` fence blanked. Blank lines, not deleted ones, so
     /// that line numbers of the rest stay right and neighbouring paragraphs stay apart.
     static func removing(from source: MarkdownSource) -> MarkdownSource {
-        guard source.text.range(of: "staff", options: .caseInsensitive) != nil else {
+        guard containsStaffWord(source.text) else {
             return source // no fence can say `staff` without the word
         }
         let root = Cmark.parse(source.text, unsafeHTML: false)

@@ -9,12 +9,12 @@ public final class Edition: @unchecked Sendable {
     public init(_ content: Content, audience: Audience) {
         self.audience = audience
         self.content = content
-        var documents: [SourceLocation: MarkdownDocument] = [:]
-        for source in Self.markdownSources(of: content) {
-            documents[source.origin] = MarkdownDocument(source, audience: audience,
-                                                        allowRawHTML: content.program.allowRawHTML)
+        // Parsing is serialised inside MarkdownDocument; preparing each tree runs on all cores.
+        let sources = Self.markdownSources(of: content)
+        let parsed = sources.concurrentMap {
+            MarkdownDocument($0, audience: audience, allowRawHTML: content.program.allowRawHTML)
         }
-        self.documents = documents
+        self.documents = Dictionary(zip(sources.map(\.origin), parsed), uniquingKeysWith: { first, _ in first })
     }
 
     public func document(_ source: MarkdownSource) -> MarkdownDocument {

@@ -29,17 +29,20 @@ public struct LinkResolver: Sendable {
     }
 
     public func resolve(_ destination: String, from chapter: String) -> Target {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        // Resolved three times a link (check, page, print): plain String work, no Foundation calls
+        // on the common path.
+        let trimmed = destination.first == " " || destination.last == " "
+            ? destination.trimmingCharacters(in: .whitespaces) : destination
         if trimmed.isEmpty { return .broken("the link has no destination", hint: "write [text](page.md)") }
         if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#") {
             return .external(trimmed)
         }
         if trimmed.hasPrefix("//") { return .external(trimmed) }
-        let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        let anchor = parts.count > 1 ? String(parts[1]) : nil
+        let hash = trimmed.firstIndex(of: "#")
+        let path = String(trimmed[..<(hash ?? trimmed.endIndex)])
+        let anchor = hash.map { String(trimmed[trimmed.index(after: $0)...]) }
         if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed) }
-        let name = (path as NSString).lastPathComponent
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         // A page, written as its file name or as its path in the content folder (pages/x.md).
         if !path.contains("/") || path.hasPrefix("pages/") || path.hasPrefix("./pages/"),
            name.hasSuffix(".md") || name.hasSuffix(".html") {

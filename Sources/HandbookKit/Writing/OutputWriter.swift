@@ -29,12 +29,15 @@ public struct OutputWriter {
         try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(atPath: staging) }
 
+        var created: Set<String> = []
         for output in outputs {
             let folder = staging + "/" + output.name
             for file in output.files {
                 let path = folder + "/" + file.path
-                try fileManager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+                let parent = (path as NSString).deletingLastPathComponent
+                if created.insert(parent).inserted {
+                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                }
                 try file.contents.write(to: URL(fileURLWithPath: path))
                 try afterEachFile(path)
             }
