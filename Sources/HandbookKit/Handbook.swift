@@ -40,9 +40,11 @@ public enum Handbook {
         /// Warnings found on the way (a build with errors throws instead).
         public var warnings: [Diagnostic]
         public var seconds: Double
-        /// Seconds per pipeline stage, in order: load, check, resolve, render, write (search and
-        /// PDF inside write, also listed on their own).
+        /// Seconds per pipeline stage, in order: load, check, resolve, render, write (the search
+        /// index, inside write, also listed on its own).
         public var stages: [(name: String, seconds: Double)] = []
+        /// Under `serve`, after the first build: how many files were written because they changed.
+        public var filesRewritten: Int?
     }
 
     /// Everything a build would render, checked, without writing: what `handbook check` runs.

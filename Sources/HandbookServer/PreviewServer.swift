@@ -59,7 +59,7 @@ public struct PreviewServer: Sendable {
 
         let host = configuration.host
         let report = self.report
-        var app = Application(
+        let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "handbook"),
             onServerRunning: { channel in
@@ -69,13 +69,15 @@ public struct PreviewServer: Sendable {
             },
             logger: Logger(label: "handbook.serve", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        app.addServices(rebuilder)
         defer { Task { await hub.finish() } }
-        if handleSignals {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } else {
-            try await app.runService(gracefulShutdownSignals: [])
-        }
+        // The rebuilder runs beside the application, not inside it: a group stops its services in
+        // reverse order, so on Ctrl-C the rebuilder closes the pages' event streams first and the
+        // web server, which waits for open connections, can then stop.
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: rebuilder)],
+            gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+            logger: Logger(label: "handbook.serve", factory: { _ in SwiftLogNoOpLogHandler() })))
+        try await group.run()
         report("Stopped.")
     }
 }
@@ -83,6 +85,8 @@ public struct PreviewServer: Sendable {
 /// Rebuilds when the watched folders change, and tells the pages.
 struct Rebuilder: Service {
     let options: Handbook.Options
+    /// Kept between rebuilds, so a change rebuilds only what depends on it.
+    let session = BuildSession()
     let hub: EventHub
     let report: @Sendable (String) -> Void
     let pollInterval: Duration
@@ -94,12 +98,13 @@ struct Rebuilder: Service {
     func buildNow() async {
         let started = Date()
         do {
-            let result = try Handbook.build(options)
+            let result = try Handbook.build(options, session: session)
             let generation: Int
             if case let .built(previous) = await hub.state { generation = previous + 1 } else { generation = 1 }
             await hub.publish(.built(generation: generation))
             let pages = result.filesWritten.map(\.pages).reduce(0, +)
-            report(String(format: "Built %d pages in %.2f s", pages, Date().timeIntervalSince(started)))
+            let rewritten = result.filesRewritten.map { ", \($0) files changed" } ?? ""
+            report(String(format: "Built %d pages in %.3f s", pages, Date().timeIntervalSince(started)) + rewritten)
         } catch let error as DiagnosticsError {
             let messages = error.diagnostics.map(\.description)
             await hub.publish(.failed(messages: messages))
@@ -111,16 +116,27 @@ struct Rebuilder: Service {
     }
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            var last = watcher.fingerprint()
-            while !Task.isCancelled {
-                try await Task.sleep(for: pollInterval)
-                let current = watcher.fingerprint()
-                if current != last {
-                    last = current
-                    await buildNow()
+        // On Ctrl-C, close the pages' event streams first: the web server waits for open
+        // connections before it stops, and an event stream never ends by itself.
+        let hub = self.hub
+        do {
+            try await withGracefulShutdownHandler {
+                try await cancelWhenGracefulShutdown {
+                    var last = watcher.fingerprint()
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: pollInterval)
+                        let current = watcher.fingerprint()
+                        if current != last {
+                            last = current
+                            await buildNow()
+                        }
+                    }
                 }
+            } onGracefulShutdown: {
+                Task { await hub.finish() }
             }
+        } catch is CancellationError {
+            // Stopping is not an error.
         }
     }
 }

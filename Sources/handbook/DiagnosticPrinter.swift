@@ -35,6 +35,8 @@ enum DiagnosticPrinter {
             throw ExitCode.failure
         } catch let error as ExitCode {
             throw error
+        } catch let error as ValidationError {
+            throw error
         } catch {
             standardError("\(output): error: could not write the output: \(error.localizedDescription) (check that the folder can be written; nothing was changed)")
             throw ExitCode.failure

@@ -27,7 +27,7 @@ struct OutputStyle: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print errors only.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print each stage, each output and every warning.")
+    @Flag(name: .shortAndLong, help: "Also print the time of each stage and the files of each output.")
     var verbose = false
 
     /// A progress line on standard error, only on a terminal and when not quiet.

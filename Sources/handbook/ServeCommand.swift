@@ -26,8 +26,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on, on 127.0.0.1 only.")
     var port = 8080
 
+    @Flag(help: "Also rebuild the search index after each change (slower on large programs).")
+    var search = false
+
     func run() async throws {
-        let server = PreviewServer(.init(options: program.options(force: write.force), port: port))
+        var options = program.options(force: write.force)
+        options.search = search
+        // Each message at once, also when standard output is a pipe (editors, scripts).
+        let server = PreviewServer(.init(options: options, port: port), report: { message in
+            FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        })
         try await server.run()
     }
 }

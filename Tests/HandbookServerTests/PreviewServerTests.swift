@@ -126,3 +126,43 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertNotNil(late.wait(for: "event: failed"))
     }
 }
+
+/// Ctrl-C stops `handbook serve` cleanly, also while a page listens for reloads.
+final class ServeCommandTests: XCTestCase {
+    func testInterruptStopsTheServerWithAPageOpen() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let binary = root.path + "/.build/debug/handbook"
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("build the handbook command first") }
+        let output = NSTemporaryDirectory() + "handbook-sigint-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: output) }
+        let port = Int.random(in: 41_000...49_000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: binary)
+        server.arguments = ["serve", "--content", root.path + "/Content", "--templates", root.path + "/Templates",
+                            "--profiles", root.path + "/Profiles", "--output", output, "--port", String(port)]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        let started = Date()
+        var ready = false
+        while Date().timeIntervalSince(started) < 60, !ready {
+            Thread.sleep(forTimeInterval: 0.2)
+            ready = FileManager.default.fileExists(atPath: output + "/handbook/index.html")
+        }
+        XCTAssertTrue(ready, "serve did not build")
+        Thread.sleep(forTimeInterval: 0.5)
+        let page = try PreviewServerTests.Stream(url: "http://127.0.0.1:\(port)/__handbook/events")
+        XCTAssertNotNil(page.wait(for: "event: state"), "the page did not connect")
+        kill(server.processIdentifier, SIGINT)
+        let stopping = Date()
+        while server.isRunning && Date().timeIntervalSince(stopping) < 10 { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(server.isRunning, "Ctrl-C did not stop serve within 10 s")
+        guard !server.isRunning else { return }
+        XCTAssertEqual(server.terminationStatus, 0)
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(printed.contains("Stopped."), printed)
+    }
+}

@@ -130,7 +130,11 @@ public struct ComplianceChecker {
                 .reduce(0) { $0 + $1.minutes * $1.days.count }
             if let maximum = limits.maximumWeeklyHours, Double(minutes) > maximum * 60 {
                 log.warning(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week, above the level's maximum of \(ScheduleContexts.hours(Int(maximum * 60)))",
-                            hint: "20 or more hours a week is partial hospitalization (ASAM Level 2.5): shorten sessions or change the profile")
+                            hint: "shorten sessions, or check maximum_weekly_hours of the profile or of compliance: state in program.yaml (under ASAM, 20 or more hours is Level 2.5)")
+            }
+            if track.capacity == nil, limits.groupSizeCap != nil || limits.educationGroupSizeCap != nil {
+                log.warning(track.location, "the \(track.name) has no 'capacity', so its group size cannot be checked against the cap",
+                            hint: "add 'capacity:' (the most clients in one group) to the track in schedule.yaml")
             }
             for session in track.sessions where session.kind == .group || session.kind == .education || session.kind == .family {
                 let cap = session.kind == .education ? limits.educationGroupSizeCap : limits.groupSizeCap
@@ -142,6 +146,13 @@ public struct ComplianceChecker {
                     log.error(session.location, "'\(session.title)' lasts \(session.minutes) minutes, shorter than the minimum of \(minimum)",
                               hint: "lengthen the session, or check minimum_session_minutes under compliance: state in program.yaml")
                 }
+            }
+        }
+        if let minimum = limits.minimumSessionMinutes {
+            for extra in content.schedule.extraSessions where extra.kind != .break && extra.end > extra.start
+                && extra.end.minutes - extra.start.minutes < minimum {
+                log.error(extra.location, "the extra session '\(extra.title)' lasts \(extra.end.minutes - extra.start.minutes) minutes, shorter than the minimum of \(minimum)",
+                          hint: "lengthen it, or check minimum_session_minutes under compliance: state in program.yaml")
             }
         }
         for rule in content.rules where rule.canLeadToDischarge && rule.audience == .staff {
@@ -162,13 +173,15 @@ public struct ComplianceChecker {
         let dates = content.schedule.closures.flatMap { closure in
             (closure.date.dayNumber...max(closure.date.dayNumber, (closure.until ?? closure.date).dayNumber)).map(CalendarDate.init(dayNumber:))
         }
-        let weeks = Set(dates.map(ISOWeek.init(containing:))).sorted()
+        // Weeks with a closure or a cancelled session: the only weeks that can fall below the pattern.
+        let cancelled = content.schedule.changes.filter(\.cancelled).map(\.date)
+        let weeks = Set((dates + cancelled).map(ISOWeek.init(containing:))).sorted()
         let resolver = WeekResolver(content)
         for week in weeks {
             for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < limits.minimumWeeklyHours * 60 {
                 let closure = content.schedule.closures.first { closure in week.days.contains { closure.date <= $0 && $0 <= (closure.until ?? closure.date) } }
                 log.warning(closure?.location ?? content.schedule.location,
-                            "in \(week) the \(trackWeek.track.name) meets \(ScheduleContexts.hours(trackWeek.treatmentMinutes)) because of closures, below the minimum of \(ScheduleContexts.hours(Int(limits.minimumWeeklyHours * 60)))",
+                            "in \(week) the \(trackWeek.track.name) meets \(ScheduleContexts.hours(trackWeek.treatmentMinutes)) because of closures or cancellations, below the minimum of \(ScheduleContexts.hours(Int(limits.minimumWeeklyHours * 60)))",
                             hint: "a step-down below the minimum is acceptable for \(limits.stepDownWeeks.map { "up to \($0) weeks" } ?? "a week or two"); or add an extra session that week")
             }
         }

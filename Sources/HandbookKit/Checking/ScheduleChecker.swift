@@ -70,7 +70,7 @@ public enum ScheduleChecker {
             .reduce(0) { $0 + $1.minutes * $1.days.count }
         if Double(minutes) < minimum * 60 {
             log.error(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week (breaks not counted), below the minimum of \(ScheduleContexts.hours(Int(minimum * 60)))",
-                      hint: "add sessions, or set minimum_weekly_hours in schedule.yaml (or the compliance profile) if your level of care allows fewer")
+                      hint: "add sessions; the minimum comes from compliance: state in program.yaml, else minimum_weekly_hours in schedule.yaml, else the profile, else 9")
         }
     }
 
@@ -104,8 +104,12 @@ public enum ScheduleChecker {
             }
             let start = change.start ?? session.start
             let end = change.end ?? TimeOfDay(minutes: start.minutes + session.minutes)
-            if end <= start || end.minutes >= 24 * 60 {
-                log.error(change.location(of: change.end == nil ? "start" : "end"), "the changed session would end at \(end), which is not after its start at \(start)")
+            if end.minutes >= 24 * 60 {
+                log.error(change.location(of: "start"), "the changed session would end after midnight",
+                          hint: "choose an earlier start, or a shorter session with 'end:'")
+            } else if end <= start {
+                log.error(change.location(of: change.end == nil ? "start" : "end"), "the changed session would end at \(end), which is not after its start at \(start)",
+                          hint: "check AM and PM")
             }
         }
         for closure in schedule.closures {

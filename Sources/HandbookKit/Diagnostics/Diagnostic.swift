@@ -50,6 +50,13 @@ public final class DiagnosticLog {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Two lists as one sorted, duplicate-free list.
+    public static func merge(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        log.append(contentsOf: first + second)
+        return log.sorted
+    }
+
     /// Sorted by file and position, duplicates removed: stable output for tests and users. A
     /// problem found twice (once per output, with hints that differ) is reported once.
     public var sorted: [Diagnostic] {

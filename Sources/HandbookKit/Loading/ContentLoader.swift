@@ -6,7 +6,11 @@ public struct ContentLoader {
     /// How paths are shown in diagnostics: relative to the current folder when the content is under it.
     var displayRoot: String
 
-    public init(directory: String) {
+    /// Keeps pages between builds under `serve`.
+    var session: BuildSession?
+
+    public init(directory: String, session: BuildSession? = nil) {
+        self.session = session
         self.directory = directory
         self.displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     }
@@ -85,9 +89,12 @@ public struct ContentLoader {
         // Pages are read and their front matter parsed on all cores, each with its own log.
         let loaded = files.filter { $0.hasSuffix(".md") }.concurrentMap { name -> (Page?, [Diagnostic]) in
             let file = folder + "/" + name
-            let pageLog = DiagnosticLog()
-            guard let text = readText(file, log: pageLog, required: true) else { return (nil, pageLog.diagnostics) }
-            return (PageLoader.read(text: text, file: file, fileName: name, log: pageLog), pageLog.diagnostics)
+            func load() -> (Page?, [Diagnostic]) {
+                let pageLog = DiagnosticLog()
+                guard let text = readText(file, log: pageLog, required: true) else { return (nil, pageLog.diagnostics) }
+                return (PageLoader.read(text: text, file: file, fileName: name, log: pageLog), pageLog.diagnostics)
+            }
+            return session?.page(at: file, load: load) ?? load()
         }
         for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
         return loaded.compactMap(\.0)

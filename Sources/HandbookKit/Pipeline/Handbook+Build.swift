@@ -3,20 +3,26 @@ import Foundation
 extension Handbook {
     /// Builds the requested outputs, and the current week's schedule, into the output folder.
     /// On any error nothing there changes.
+    ///
+    /// With a `session` (under `serve`), later builds reuse what did not change and write only the
+    /// files whose bytes changed.
     public static func build(_ options: Options, writer: OutputWriter? = nil,
-                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Report {
+                             environment: [String: String] = ProcessInfo.processInfo.environment,
+                             session: BuildSession? = nil) throws -> Report {
         let started = Date()
         let timer = StageTimer(announce: options.progress)
         try OutputSafety.check(options)
-        let prepared = try prepare(options, timer: timer)
+        let prepared = try prepare(options, timer: timer, session: session)
         let week = currentWeek(prepared.content.program, environment: environment)
         var rendered: [(name: String, files: [OutputFile])] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
             let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
             for output in prepared.outputs where options.outputs.contains(output.kind) {
-                var files = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: output.kind,
-                                         links: output.links, currentWeek: week).render()
+                var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: output.kind,
+                                            links: output.links, currentWeek: week)
+                renderer.session = session
+                var files = renderer.render()
                 if output.kind == .manual {
                     files += weekFiles.staff.map { OutputFile(path: "schedule/\(week)/" + $0.path, contents: $0.contents) }
                 }
@@ -26,12 +32,25 @@ extension Handbook {
             if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
         }
         let finisher = OutputFinisher(options: options, week: week, timer: timer)
+        var rewritten: Int?
         try timer.measure("write") {
-            try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"],
-                                                                                 finishing: finisher.finish)
+            if let session, session.builds > 0 {
+                let (changed, written) = try IncrementalWriter(root: options.outputDirectory, session: session).write(rendered)
+                rewritten = written
+                for output in rendered where changed.contains(output.name) {
+                    try finisher.finish(output.name, options.outputDirectory + "/" + output.name)
+                }
+            } else {
+                try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"],
+                                                                                     finishing: finisher.finish)
+                session?.written = Dictionary(rendered.flatMap { output in
+                    output.files.map { (output.name + "/" + $0.path, IncrementalWriter.fingerprint($0.contents)) }
+                }, uniquingKeysWith: { first, _ in first })
+            }
         }
+        session?.finishedBuild()
         return Report(filesWritten: counts, warnings: prepared.diagnostics + finisher.warnings,
-                      seconds: Date().timeIntervalSince(started), stages: timer.stages)
+                      seconds: Date().timeIntervalSince(started), stages: timer.stages, filesRewritten: rewritten)
     }
 
     /// Writes one week's schedule: the client version to `schedule/<week>/`, the staff version

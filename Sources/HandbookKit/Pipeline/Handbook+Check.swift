@@ -10,10 +10,19 @@ extension Handbook {
             prepared = try prepare(options)
         } catch let error as DiagnosticsError {
             // The report is most needed when something is missing: write it from what did load.
-            if report, let partial = try? prepare(options, tolerateErrors: true) {
-                try writeComplianceReport(partial, diagnostics: error.diagnostics, options: options)
+            var diagnostics = error.diagnostics
+            if let partial = try? prepare(options, tolerateErrors: true) {
+                // Advice too, so one run reports every problem.
+                if let client = partial.outputs.first(where: { $0.kind == .handbook }) {
+                    let advice = DiagnosticLog()
+                    ReadabilityChecker.check(client.edition, ceiling: partial.content.program.readingGradeLimit, log: advice)
+                    diagnostics = DiagnosticLog.merge(diagnostics, advice.diagnostics)
+                }
+                if report, partial.compliance != nil {
+                    try? writeComplianceReport(partial, diagnostics: diagnostics, options: options)
+                }
             }
-            throw error
+            throw DiagnosticsError(diagnostics)
         }
         let log = DiagnosticLog()
         log.append(contentsOf: prepared.diagnostics)

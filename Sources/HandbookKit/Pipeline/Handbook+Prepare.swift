@@ -2,15 +2,17 @@ import Foundation
 
 extension Handbook {
     /// Loads, checks and resolves; throws `DiagnosticsError` listing every problem when there are errors.
-    public static func prepare(_ options: Options, tolerateErrors: Bool = false, timer: StageTimer = StageTimer()) throws -> Prepared {
+    public static func prepare(_ options: Options, tolerateErrors: Bool = false, timer: StageTimer = StageTimer(),
+                               session: BuildSession? = nil) throws -> Prepared {
         let log = DiagnosticLog()
         let (content, templates) = timer.measure("load") {
-            (ContentLoader(directory: options.contentDirectory).load(log: log), TemplateSet.load(from: options.templateFolders, log: log))
+            (ContentLoader(directory: options.contentDirectory, session: session).load(log: log),
+             TemplateSet.load(from: options.templateFolders, log: log))
         }
         guard let content, let templates else { throw DiagnosticsError(log.sorted) }
         let (profile, settings) = timer.measure("check") { check(content, options: options, log: log) }
         let (outputs, compliance) = timer.measure("resolve") {
-            resolve(content, profile: profile, settings: settings, options: options, log: log)
+            resolve(content, profile: profile, settings: settings, options: options, session: session, log: log)
         }
         guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
         return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted,
@@ -35,7 +37,7 @@ extension Handbook {
     /// One edition per audience, resolved right after loading, with its links and accessibility
     /// checked; and the handbook's compliance with the profile.
     private static func resolve(_ content: Content, profile: ComplianceProfile?, settings: ComplianceSettings?,
-                                options: Options, log: DiagnosticLog)
+                                options: Options, session: BuildSession?, log: DiagnosticLog)
         -> ([(kind: OutputKind, edition: Edition, links: LinkResolver)], (profile: ComplianceProfile, results: [ComplianceChecker.Result])?) {
         // Both editions are checked even when one is built: a broken link in the manual is still broken.
         let clientContent = AudienceResolver.resolve(content, for: .everyone)
@@ -43,7 +45,7 @@ extension Handbook {
         var outputs: [(kind: OutputKind, edition: Edition, links: LinkResolver)] = []
         for kind in OutputKind.allCases {
             let edition = Edition(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
-                                  audience: kind.audience)
+                                  audience: kind.audience, sharingWith: outputs.first?.edition, session: session)
             let hidden = kind == .handbook ? Set(content.pages.map(\.slug)).subtracting(clientSlugs) : []
             let hiddenAnchors: [String: Set<String>] = kind == .handbook ? [
                 "rules": Set(content.rules.filter { $0.audience == .staff }.map(\.id)),

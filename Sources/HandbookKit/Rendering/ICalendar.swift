@@ -67,7 +67,7 @@ public struct ICalendar {
         if transitions.isEmpty {
             let offset = Self.offset(zone.secondsFromGMT(for: from))
             lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset, "TZOFFSETTO:" + offset]
-            if let name = zone.abbreviation(for: from) { lines.append("TZNAME:" + Self.escape(name)) }
+            if let name = zone.abbreviation(for: from), !name.hasPrefix("GMT") { lines.append("TZNAME:" + Self.escape(name)) }
             lines.append("END:STANDARD")
         }
         for moment in transitions {
@@ -77,7 +77,7 @@ public struct ICalendar {
             // DTSTART is the local time the change happens, read on the clock before it.
             lines += ["BEGIN:\(kind)", "DTSTART:" + Self.floating(moment, offset: before),
                       "TZOFFSETFROM:" + Self.offset(before), "TZOFFSETTO:" + Self.offset(after)]
-            if let name = zone.abbreviation(for: moment) { lines.append("TZNAME:" + Self.escape(name)) }
+            if let name = zone.abbreviation(for: moment), !name.hasPrefix("GMT") { lines.append("TZNAME:" + Self.escape(name)) }
             lines.append("END:\(kind)")
         }
         lines.append("END:VTIMEZONE")

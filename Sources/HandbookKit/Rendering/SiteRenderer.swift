@@ -10,6 +10,8 @@ public struct SiteRenderer {
     let links: LinkResolver
     /// The week whose printable schedule is written with this build, linked from the manual.
     let currentWeek: ISOWeek?
+    /// Under `serve`: rendered chapters kept between builds.
+    var session: BuildSession?
 
     public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
@@ -34,10 +36,14 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "index.html", text: templates.render("index", index)))
 
         // Chapters render on all cores: each Markdown document belongs to one chapter.
+        let signature = session.map { _ in self.signature() } ?? 0
         files += outline.chapters.concurrentMap { chapter in
-            var context = site.base(title: chapter.title, current: chapter.slug)
-            context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
-            return OutputFile(path: "\(chapter.slug).html", text: templates.render("chapter", context))
+            let html = cached("page|\(chapter.slug)", chapter, signature) {
+                var context = site.base(title: chapter.title, current: chapter.slug)
+                context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
+                return templates.render("chapter", context)
+            }
+            return OutputFile(path: "\(chapter.slug).html", text: html)
         }
 
         var search = site.base(title: "Search", current: nil)
@@ -47,7 +53,12 @@ public struct SiteRenderer {
 
         var print = site.base(title: kind.title, current: nil)
         print["printChapters"] = outline.chapters.concurrentMap { chapter in
-            chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))
+            guard session != nil else { return chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links)) }
+            var context = chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links), bodyOnlyIfNeeded: true)
+            context["chapterBody"] = cached("print|\(chapter.slug)", chapter, signature) {
+                chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))["chapterBody"] as? String ?? ""
+            }
+            return context
         }
         files.append(OutputFile(path: "print.html", text: templates.render("print", print)))
 
@@ -58,12 +69,45 @@ public struct SiteRenderer {
         return files
     }
 
-    private func chapterContext(_ chapter: Outline.Chapter, mode: RenderMode) -> [String: Any] {
+    /// Everything a chapter shows beyond its own text: the program, the data files, the templates,
+    /// the week, and the list of chapters (navigation names its neighbours).
+    private func signature() -> Int {
+        var hasher = Hasher()
+        let content = edition.content
+        hasher.combine(String(reflecting: (content.program, content.rules, content.faq, content.topics, content.staff)))
+        hasher.combine(String(reflecting: content.schedule))
+        hasher.combine(templates.signature)
+        hasher.combine(kind.rawValue)
+        hasher.combine(currentWeek?.description)
+        for chapter in outline.chapters {
+            hasher.combine(chapter.slug)
+            hasher.combine(chapter.title)
+            hasher.combine(chapter.summary)
+            hasher.combine(SiteContext.isStaffOnly(chapter))
+        }
+        return hasher.finalize()
+    }
+
+    /// A chapter's rendering, kept between builds under `serve` while its inputs are the same.
+    private func cached(_ name: String, _ chapter: Outline.Chapter, _ signature: Int, render: () -> String) -> String {
+        guard let session else { return render() }
+        var hasher = Hasher()
+        hasher.combine(signature)
+        if case let .page(page) = chapter.kind {
+            hasher.combine(page.body.text)
+            hasher.combine(page.body.origin)
+        }
+        return session.rendered("\(kind.rawValue)|\(name)", key: hasher.finalize(), render: render)
+    }
+
+    /// With `bodyOnlyIfNeeded`, the body is left out: the caller takes it from the cache.
+    private func chapterContext(_ chapter: Outline.Chapter, mode: RenderMode, bodyOnlyIfNeeded: Bool = false) -> [String: Any] {
         var context: [String: Any] = [
             "chapterSlug": chapter.slug, "chapterTitle": chapter.title, "chapterId": chapter.slug,
             "chapterStaffOnly": SiteContext.isStaffOnly(chapter),
         ]
         context["chapterSummary"] = chapter.summary
+        if bodyOnlyIfNeeded && session != nil { return context }
         switch chapter.kind {
         case let .page(page):
             let document = edition.document(page.body)

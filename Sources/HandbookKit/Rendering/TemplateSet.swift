@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
     /// Where each template was read from, for error messages.
     let sources: [String: String]
+    /// Changes when any template or asset changes: part of every cached chapter's key.
+    let signature: Int
 
     /// Templates every output needs; a missing one is an error before anything is rendered.
     public static let required = ["layout", "chapter", "index", "print", "header", "nav", "footer",
@@ -74,8 +76,11 @@ public struct TemplateSet: Sendable {
                       "the template '\(name).mustache' is missing", hint: "copy it from the tool's Templates folder")
         }
         guard !log.hasErrors else { return nil }
+        var hasher = Hasher()
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source.text) }
+        for (name, data) in assets.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(data) }
         return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
-                           sources: texts.mapValues(\.file))
+                           sources: texts.mapValues(\.file), signature: hasher.finalize())
     }
 
     /// Renders a template; the names rendered are all checked to exist at load time.

@@ -4,17 +4,29 @@ public final class Edition: @unchecked Sendable {
     public let content: Content
     /// Parsed Markdown, by the location where each text starts.
     private let documents: [SourceLocation: MarkdownDocument]
+    /// The text each document was parsed from.
+    private let texts: [SourceLocation: String]
 
     /// `content` must already be resolved for `audience` (see `AudienceResolver`).
-    public init(_ content: Content, audience: Audience) {
+    ///
+    /// A text that is the same in `other` (the other audience's edition) reuses its document
+    /// instead of parsing it again: the same text holds no `staff` block, because cutting one out
+    /// of the client text changes it, so both audiences would get the same tree. Outputs render
+    /// one after the other, so a shared document is never rendered by two threads at once.
+    public init(_ content: Content, audience: Audience, sharingWith other: Edition? = nil, session: BuildSession? = nil) {
         self.audience = audience
         self.content = content
-        // Parsing is serialised inside MarkdownDocument; preparing each tree runs on all cores.
         let sources = Self.markdownSources(of: content)
-        let parsed = sources.concurrentMap {
-            MarkdownDocument($0, audience: audience, allowRawHTML: content.program.allowRawHTML)
+        // Parsing is serialised inside MarkdownDocument; preparing each tree runs on all cores.
+        let parsed = sources.concurrentMap { source -> MarkdownDocument in
+            if let other, other.texts[source.origin] == source.text, let shared = other.documents[source.origin] {
+                return shared
+            }
+            let make = { MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML) }
+            return session?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML, make: make) ?? make()
         }
         self.documents = Dictionary(zip(sources.map(\.origin), parsed), uniquingKeysWith: { first, _ in first })
+        self.texts = Dictionary(sources.map { ($0.origin, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func document(_ source: MarkdownSource) -> MarkdownDocument {

@@ -43,7 +43,9 @@ public struct ScheduledSession: Sendable {
     /// A key that names this occurrence the same way every time it is generated.
     public var stableKey: String {
         let name = sessionId ?? "extra-\(Slug.make(title))-\(start.iso.replacingOccurrences(of: ":", with: ""))"
-        return "\(date)-\(trackId)-\(name)"
+        // A session moved onto a day it also meets on is a second event that day.
+        let moved = movedFrom.map { $0.date == date ? "" : "-moved-from-\($0.date)" } ?? ""
+        return "\(date)-\(trackId)-\(name)\(moved)"
     }
 }
 

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+@testable import HandbookKit
+
+/// Rebuilds under `serve` reuse what did not change: they must give exactly what a full build
+/// gives, and write only the files whose bytes changed.
+final class IncrementalBuildTests: XCTestCase {
+    private func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue && !path.hasSuffix(".handbook-output") { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return files
+    }
+
+    private func options(_ content: String, _ output: String) -> Handbook.Options {
+        var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: output,
+                                       profilesDirectory: packageRoot + "/Profiles")
+        options.search = false
+        return options
+    }
+
+    /// Applies `edit`, rebuilds in the session, and compares with a fresh full build.
+    private func assertRebuildMatchesFullBuild(_ folder: String, session: BuildSession, expectWritten: Int? = nil,
+                                               file: StaticString = #filePath, line: UInt = #line,
+                                               _ edit: () throws -> Void) throws {
+        try edit()
+        let report = try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"),
+                                        session: session)
+        let fresh = folder + "/Fresh-\(UUID().uuidString)"
+        _ = try Handbook.build(options(folder + "/Content", fresh), environment: fixedClock("2026-12-02"))
+        let served = snapshot(folder + "/Public"), full = snapshot(fresh)
+        XCTAssertEqual(Set(served.keys), Set(full.keys), "same files", file: file, line: line)
+        for (path, data) in full where served[path] != data { XCTFail("\(path) differs from a full build", file: file, line: line) }
+        if let expectWritten { XCTAssertEqual(report.filesRewritten, expectWritten, file: file, line: line) }
+    }
+
+    func testRebuildsGiveWhatAFullBuildGivesAndWriteOnlyWhatChanged() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let session = BuildSession()
+        _ = try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"), session: session)
+
+        let welcome = folder + "/Content/pages/welcome.md"
+        // A sentence in one page: that page and the print page, in each output.
+        try assertRebuildMatchesFullBuild(folder, session: session, expectWritten: 4) {
+            try write(try read(welcome) + "\nOne more sentence.\n", to: welcome)
+        }
+        // Nothing changed: nothing written.
+        try assertRebuildMatchesFullBuild(folder, session: session, expectWritten: 0) {}
+        // A page's title: every page names it in the navigation.
+        try assertRebuildMatchesFullBuild(folder, session: session) {
+            try write(try read(welcome).replacingOccurrences(of: "title: Welcome to Cedar Hollow", with: "title: Welcome!"), to: welcome)
+        }
+        // A rule, a template, a new page and a removed page.
+        try assertRebuildMatchesFullBuild(folder, session: session) {
+            let rules = folder + "/Content/rules.yaml"
+            try write(try read(rules).replacingOccurrences(of: "Come to every session sober", with: "Come to each session sober"), to: rules)
+            try write("---\ntitle: New page\n---\nNew.\n", to: folder + "/Content/pages/new-page.md")
+        }
+        try assertRebuildMatchesFullBuild(folder, session: session) {
+            try FileManager.default.removeItem(atPath: folder + "/Content/pages/new-page.md")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/Public/handbook/new-page.html"))
+    }
+
+    func testAFailedRebuildChangesNothing() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let session = BuildSession()
+        _ = try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"), session: session)
+        let before = snapshot(folder + "/Public")
+        let welcome = folder + "/Content/pages/welcome.md"
+        try write(try read(welcome) + "\n[broken](nowhere.md)\n", to: welcome)
+        XCTAssertThrowsError(try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"),
+                                                session: session))
+        XCTAssertEqual(snapshot(folder + "/Public"), before)
+    }
+}
