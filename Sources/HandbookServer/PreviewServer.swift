@@ -15,6 +15,8 @@ public struct PreviewServer: Sendable {
         /// 0 picks a free port.
         public var port: Int
         public var pollInterval: Duration
+        /// Print the time of each stage after each rebuild.
+        public var timings = false
 
         public init(options: Handbook.Options, host: String = "127.0.0.1", port: Int = 8080,
                     pollInterval: Duration = .milliseconds(200)) {
@@ -39,8 +41,11 @@ public struct PreviewServer: Sendable {
     /// `onReady` receives the port once the server listens.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let rebuilder = Rebuilder(options: configuration.options, hub: hub, report: report,
-                                  pollInterval: configuration.pollInterval)
+                                  pollInterval: configuration.pollInterval, timings: configuration.timings)
+        // The files as they are before the first build: an edit made during it is not missed.
+        let baseline = rebuilder.watcher.fingerprint()
         await rebuilder.buildNow()
+        rebuilder.baseline.value = baseline
         let router = Router()
         let files = StaticFiles(root: configuration.options.outputDirectory)
         let hub = self.hub
@@ -90,6 +95,9 @@ struct Rebuilder: Service {
     let hub: EventHub
     let report: @Sendable (String) -> Void
     let pollInterval: Duration
+    let timings: Bool
+    final class Baseline: @unchecked Sendable { var value: [String: String] = [:] }
+    let baseline = Baseline()
 
     var watcher: ContentWatcher {
         ContentWatcher(folders: [options.contentDirectory, options.templatesDirectory, options.profilesDirectory])
@@ -105,6 +113,9 @@ struct Rebuilder: Service {
             let pages = result.filesWritten.map(\.pages).reduce(0, +)
             let rewritten = result.filesRewritten.map { ", \($0) files changed" } ?? ""
             report(String(format: "Built %d pages in %.3f s", pages, Date().timeIntervalSince(started)) + rewritten)
+            if timings {
+                report(result.stages.map { String(format: "  %@ %.3f s", $0.name, $0.seconds) }.joined(separator: "\n"))
+            }
         } catch let error as DiagnosticsError {
             let messages = error.diagnostics.map(\.description)
             await hub.publish(.failed(messages: messages))
@@ -122,7 +133,7 @@ struct Rebuilder: Service {
         do {
             try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
-                    var last = watcher.fingerprint()
+                    var last = baseline.value
                     while !Task.isCancelled {
                         try await Task.sleep(for: pollInterval)
                         let current = watcher.fingerprint()

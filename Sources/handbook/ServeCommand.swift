@@ -29,11 +29,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Also rebuild the search index after each change (slower on large programs).")
     var search = false
 
+    @Flag(help: "Print how long each stage of each rebuild took.")
+    var timings = false
+
     func run() async throws {
         var options = program.options(force: write.force)
         options.search = search
         // Each message at once, also when standard output is a pipe (editors, scripts).
-        let server = PreviewServer(.init(options: options, port: port), report: { message in
+        var configuration = PreviewServer.Configuration(options: options, port: port)
+        configuration.timings = timings
+        let server = PreviewServer(configuration, report: { message in
             FileHandle.standardOutput.write(Data((message + "\n").utf8))
         })
         try await server.run()
