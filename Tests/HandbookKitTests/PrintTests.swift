@@ -4,41 +4,12 @@ import XCTest
 
 /// The weekly schedule printed by a real browser: one landscape page per track, on US Letter and A4.
 final class PrintTests: XCTestCase {
-    private func tool(_ name: String) throws -> String {
-        for folder in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-            return "\(folder)/\(name)"
-        }
-        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("\(name) is missing in CI") }
-        throw XCTSkip("\(name) is not installed: scripts/install-system-deps --with-browser installs it")
-    }
-
-    @discardableResult
-    private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
-    }
-
     /// Prints a page to PDF with headless Chromium and returns `pdfinfo`'s page count and size.
     private func printed(_ page: String, folder: String) throws -> (pages: Int, size: String) {
-        let chromium = try tool("chromium")
-        let pdfinfo = try tool("pdfinfo")
         let pdf = folder + "/out-\(UUID().uuidString).pdf"
-        try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                           "--user-data-dir=\(folder)/chromium-profile", "--print-to-pdf=\(pdf)", "file://" + page])
-        let info = try run(pdfinfo, [pdf])
-        func field(_ name: String) -> String {
-            info.split(separator: "\n").first { $0.hasPrefix(name + ":") }
-                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) } ?? ""
-        }
-        return (Int(field("Pages")) ?? -1, field("Page size"))
+        _ = try Browser.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://" + page],
+                                 profile: folder + "/chromium-profile")
+        return try Browser.pdfInfo(pdf)
     }
 
     func testEachTrackOfTheSampleWeekFitsOneLandscapePageOnLetterAndA4() throws {
