@@ -24,6 +24,9 @@ final class PrintTests: XCTestCase {
         let letter = try printed(page, folder: folder)
         XCTAssertEqual(letter.pages, tracks)
         XCTAssertTrue(letter.size.hasPrefix("792 x 612"), "landscape US Letter, got \(letter.size)")
+        // The staff copy, with reasons, notes, phones and seats, fits the same pages.
+        let staff = try printed(folder + "/Public/manual/schedule/2026-W49/index.html", folder: folder)
+        XCTAssertEqual(staff.pages, tracks, "the staff copy also has one page a track")
 
         // The same page on A4 paper, as a printer set to A4 would print it.
         let html = try read(page).replacingOccurrences(of: "</head>", with: "<style>@page { size: A4 landscape; }</style>\n</head>")

@@ -57,7 +57,31 @@ public struct WeekRenderer {
         let closures = trackWeek.days.compactMap { day in day.closedBecause.map { "\(day.date.longName): \($0)" } }
         if !closures.isEmpty { item["trackClosures"] = closures }
         item["trackDescription"] = trackWeek.track.description
-        if isStaff { item["trackCapacity"] = trackWeek.track.capacity }
+        if isStaff {
+            item["trackCapacity"] = trackWeek.track.capacity
+            // Notes and phone numbers are the same every day: listed once under the week, so the
+            // staff copy stays as short as the wall copy.
+            let sessions = trackWeek.days.flatMap(\.sessions)
+            var seenNotes: Set<String> = [], seenStaff: Set<String> = []
+            let notes = sessions.compactMap { session -> [String: Any]? in
+                guard let note = session.note, seenNotes.insert(session.title + "\u{0}" + note).inserted else { return nil }
+                return ["noteTitle": session.title, "noteText": note]
+            }
+            let people = sessions.flatMap { [$0.facilitator, $0.usualFacilitator].compactMap { $0 } }.compactMap { person -> [String: Any]? in
+                guard seenStaff.insert(person.id).inserted else { return nil }
+                var entry: [String: Any] = ["personName": person.name]
+                entry["personPhone"] = person.phone
+                return entry
+            }
+            var seenRooms: Set<String> = []
+            let rooms = sessions.compactMap(\.room).compactMap { room -> [String: Any]? in
+                guard let seats = room.capacity, seenRooms.insert(room.id).inserted else { return nil }
+                return ["roomName": room.name, "roomSeats": seats]
+            }
+            if !notes.isEmpty { item["trackNotes"] = notes }
+            if !rooms.isEmpty { item["trackRooms"] = rooms }
+            if !people.isEmpty { item["trackPeople"] = people }
+        }
         return item
     }
 
@@ -81,17 +105,11 @@ public struct WeekRenderer {
             "sessionStruck": !session.takesPlace,
         ]
         item["sessionTopic"] = session.topic?.title
-        item["sessionRoom"] = session.room.map { room in
-            isStaff && room.capacity != nil ? "\(room.name) (seats \(room.capacity!))" : room.name
-        }
+        item["sessionRoom"] = session.room?.name
         item["sessionFacilitator"] = session.facilitator.map(\.name)
-        if isStaff, let phone = session.facilitator?.phone { item["sessionFacilitatorPhone"] = phone }
         item["sessionStatus"] = status(of: session)
         item["sessionReason"] = session.reason
-        if isStaff {
-            item["sessionStaffReason"] = session.staffReason
-            item["sessionNote"] = session.note
-        }
+        if isStaff { item["sessionStaffReason"] = session.staffReason }
         return item
     }
 
