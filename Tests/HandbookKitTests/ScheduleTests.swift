@@ -209,6 +209,32 @@ final class ScheduleTests: XCTestCase {
                        ["2026-10-30T14:00Z", "2026-10-31T14:00Z", "2026-11-01T15:00Z"], output)
     }
 
+    /// The sample's Thanksgiving week: a closure and a substitute, shown on the page and in a
+    /// calendar file that a parser we did not write reads.
+    func testTheSampleWeekWithAClosureAndASubstitute() throws {
+        let folder = try temporaryFolder(self)
+        _ = try Handbook.schedule(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
+                                                   outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles"),
+                                  week: week("2026-W48"))
+        let page = try read(folder + "/Public/schedule/2026-W48/index.html")
+        XCTAssertTrue(page.contains("CLOSED<br>Thanksgiving holiday"))
+        XCTAssertTrue(page.contains("Substitute for Luis F.</strong>: Renee O. leads group this week."), page)
+        let script = """
+        import sys, icalendar
+        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+        events = cal.walk('VEVENT')
+        print(len(events), len({str(e.get('uid')) for e in events}))
+        for e in events:
+            print(e.decoded('dtstart').strftime('%Y-%m-%d %H:%M'), '|', e.get('summary'), '|', str(e.get('description')).replace(chr(10), ' / '))
+        """
+        let output = try runPython(script, arguments: [folder + "/Public/schedule/2026-W48/2026-W48.ics"])
+        let lines = output.split(separator: "\n").map(String.init)
+        let counts = lines.first?.split(separator: " ").map(String.init) ?? []
+        XCTAssertEqual(counts.first, counts.last, "every event has its own id")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("2026-11-26") || $0.hasPrefix("2026-11-27") }, "closed days have no events")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2026-11-24 10:45 | Process group") && $0.contains("Led by Renee O.") }, output)
+    }
+
     /// Runs Python with the `icalendar` package; skipped when it is missing, except in CI.
     private func runPython(_ script: String, arguments: [String]) throws -> String {
         let check = Process()
