@@ -30,6 +30,12 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     public let origin: SourceLocation
     public let audience: Audience
+    /// Unique for the life of the process: a cheap stand-in for the text in cache keys, since a
+    /// document is made anew whenever its text changes.
+    public let serial: Int
+
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var nextSerial = 0
     public private(set) var headings: [Heading] = []
     public private(set) var links: [Link] = []
     /// Where raw HTML was dropped because the program did not opt in.
@@ -53,6 +59,10 @@ public final class MarkdownDocument: @unchecked Sendable {
     public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false) {
         self.origin = source.origin
         self.audience = audience
+        self.serial = Self.serialLock.withLock {
+            Self.nextSerial += 1
+            return Self.nextSerial
+        }
         self.allowRawHTML = allowRawHTML
         self.root = Cmark.parse(source.text, unsafeHTML: allowRawHTML)
         findUnclosedStaffBlocks(in: source.text)

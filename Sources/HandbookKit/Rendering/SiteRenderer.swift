@@ -26,17 +26,20 @@ public struct SiteRenderer {
         let site = SiteContext(edition: edition, outline: outline, kind: kind)
         var files: [OutputFile] = []
 
-        var index = site.base(title: kind.title, current: nil)
-        index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
-            var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
-                                       "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
-            item["chapterSummary"] = chapter.summary
-            return item
+        let signature = session.map { _ in self.signature() } ?? 0
+        let indexHTML = cached("index", nil, signature) {
+            var index = site.base(title: kind.title, current: nil)
+            index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
+                var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
+                                           "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
+                item["chapterSummary"] = chapter.summary
+                return item
+            }
+            return templates.render("index", index)
         }
-        files.append(OutputFile(path: "index.html", text: templates.render("index", index)))
+        files.append(OutputFile(path: "index.html", text: indexHTML))
 
         // Chapters render on all cores: each Markdown document belongs to one chapter.
-        let signature = session.map { _ in self.signature() } ?? 0
         files += outline.chapters.concurrentMap { chapter in
             let html = cached("page|\(chapter.slug)", chapter, signature) {
                 var context = site.base(title: chapter.title, current: chapter.slug)
@@ -52,13 +55,13 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "search.html", text: templates.render("search", search)))
 
         var print = site.base(title: kind.title, current: nil)
-        print["printChapters"] = outline.chapters.concurrentMap { chapter in
-            guard session != nil else { return chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links)) }
-            var context = chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links), bodyOnlyIfNeeded: true)
-            context["chapterBody"] = cached("print|\(chapter.slug)", chapter, signature) {
-                chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links))["chapterBody"] as? String ?? ""
+        // Each chapter's section of the print page is rendered on its own (and kept under `serve`),
+        // so the print page itself only strings them together.
+        print["printChapters"] = outline.chapters.concurrentMap { chapter -> [String: Any] in
+            let section = cached("print|\(chapter.slug)", chapter, signature) {
+                templates.render("print-chapter", chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links)))
             }
-            return context
+            return ["chapterId": chapter.slug, "chapterTitle": chapter.title, "printSection": section]
         }
         files.append(OutputFile(path: "print.html", text: templates.render("print", print)))
 
@@ -89,12 +92,13 @@ public struct SiteRenderer {
     }
 
     /// A chapter's rendering, kept between builds under `serve` while its inputs are the same.
-    private func cached(_ name: String, _ chapter: Outline.Chapter, _ signature: Int, render: () -> String) -> String {
+    private func cached(_ name: String, _ chapter: Outline.Chapter?, _ signature: Int, render: () -> String) -> String {
         guard let session else { return render() }
         var hasher = Hasher()
         hasher.combine(signature)
-        if case let .page(page) = chapter.kind {
-            hasher.combine(page.body.text)
+        if case let .page(page) = chapter?.kind {
+            // The document stands for the text: the session gives a new one when the text changes.
+            hasher.combine(edition.document(page.body).serial)
             hasher.combine(page.body.origin)
         }
         return session.rendered("\(kind.rawValue)|\(name)", key: hasher.finalize(), render: render)
@@ -135,6 +139,10 @@ public struct SiteRenderer {
         var paths: Set<String> = []
         for (chapter, document) in edition.documentsByChapter {
             for link in document.links {
+                // Most links go to pages; only a path ending in a file kind can be an asset.
+                let path = link.destination.split(separator: "#").first.map(String.init) ?? ""
+                guard let dot = path.lastIndex(of: "."),
+                      LinkResolver.publishableExtensions.contains(path[path.index(after: dot)...].lowercased()) else { continue }
                 if case let .asset(path) = links.resolve(link.destination, from: chapter) { paths.insert(path) }
             }
         }
