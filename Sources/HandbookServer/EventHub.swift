@@ -22,8 +22,6 @@ actor EventHub {
         return stream
     }
 
-    var listenerCount: Int { listeners.count }
-
     private func remove(_ id: Int) { listeners[id] = nil }
 
     func publish(_ newState: State) {

@@ -3,18 +3,6 @@ import XCTest
 @testable import HandbookKit
 
 final class BuildTests: XCTestCase {
-    /// Every file under a folder, by relative path: to compare whole outputs byte for byte.
-    private func snapshot(_ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return files
-    }
-
     private func buildSample(into output: String, outputs: [OutputKind] = OutputKind.allCases) throws -> Handbook.Report {
         try Handbook.build(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
                                             outputDirectory: output, outputs: outputs))
@@ -47,7 +35,7 @@ final class BuildTests: XCTestCase {
         guard let tidy else { throw XCTSkip("tidy is not installed (scripts/install-system-deps installs it)") }
         let output = try temporaryFolder(self) + "/Public"
         _ = try buildSample(into: output)
-        let pages = try snapshot(output).keys.filter { $0.hasSuffix(".html") }.sorted()
+        let pages = snapshot(output).keys.filter { $0.hasSuffix(".html") }.sorted()
         XCTAssertGreaterThan(pages.count, 30)
         for page in pages {
             let process = Process()
@@ -85,7 +73,7 @@ final class BuildTests: XCTestCase {
         var fixture = ProgramFixture()
         let output = try build(fixture, in: folder)
         try write("keep me", to: output + "/notes.txt")
-        let before = try snapshot(output)
+        let before = snapshot(output)
 
         fixture.files["faq.yaml"] = "questions:\n  - question: \"unclosed\n    answer: x\n"
         XCTAssertThrowsError(try build(fixture, in: folder)) { error in
@@ -95,14 +83,14 @@ final class BuildTests: XCTestCase {
             XCTAssertEqual(first?.location.line, 4)
             XCTAssertTrue(first?.description.hasPrefix(folder + "/Content/faq.yaml:4:") ?? false, "\(diagnostics)")
         }
-        XCTAssertEqual(try snapshot(output), before)
+        XCTAssertEqual(snapshot(output), before)
     }
 
     func testAFailureWhileWritingLeavesPublicAsItWas() throws {
         let folder = try temporaryFolder(self)
         var fixture = ProgramFixture()
         let output = try build(fixture, in: folder)
-        let before = try snapshot(output)
+        let before = snapshot(output)
         fixture.files["pages/welcome.md"] = fixture.files["pages/welcome.md"]! + "\nNew text.\n"
         _ = try fixture.write(into: folder)
         struct Injected: Error {}
@@ -115,7 +103,7 @@ final class BuildTests: XCTestCase {
         XCTAssertThrowsError(try Handbook.build(Handbook.Options(contentDirectory: folder + "/Content",
                                                                  templatesDirectory: defaultTemplates,
                                                                  outputDirectory: output), writer: writer))
-        XCTAssertEqual(try snapshot(output), before)
+        XCTAssertEqual(snapshot(output), before)
     }
 
     func testBuildOwnsOnlyItsFoldersAndRemovesStalePages() throws {
@@ -144,7 +132,7 @@ final class BuildTests: XCTestCase {
         let second = try temporaryFolder(self) + "/Public"
         _ = try buildSample(into: first)
         _ = try buildSample(into: second)
-        XCTAssertEqual(try snapshot(first), try snapshot(second))
+        XCTAssertEqual(snapshot(first), snapshot(second))
     }
 
     func testBrokenLinksAreErrors() throws {

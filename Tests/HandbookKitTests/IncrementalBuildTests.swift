@@ -5,17 +5,6 @@ import XCTest
 /// Rebuilds under `serve` reuse what did not change: they must give exactly what a full build
 /// gives, and write only the files whose bytes changed.
 final class IncrementalBuildTests: XCTestCase {
-    private func snapshot(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue && !path.hasSuffix(".handbook-output") { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return files
-    }
-
     private func options(_ content: String, _ output: String) -> Handbook.Options {
         var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: output,
                                        profilesDirectory: packageRoot + "/Profiles")

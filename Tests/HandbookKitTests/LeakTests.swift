@@ -174,12 +174,7 @@ final class LeakTests: XCTestCase {
 
     /// Every file of a folder as bytes.
     static func files(under folder: String) -> [(String, Data)] {
-        var result: [(String, Data)] = []
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: folder + "/" + path) { result.append((path, data)) }
-        }
-        return result
+        snapshot(folder).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     static func leaks(in folder: String) -> [String] {

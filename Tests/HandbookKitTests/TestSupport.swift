@@ -27,6 +27,18 @@ func write(_ text: String, to path: String) throws {
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
 }
 
+/// Every file under a folder, by relative path: to compare whole outputs byte for byte.
+func snapshot(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+        if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+    }
+    return files
+}
+
 func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }

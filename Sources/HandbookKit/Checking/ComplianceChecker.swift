@@ -126,8 +126,7 @@ public struct ComplianceChecker {
     /// Clinical limits of the schedule and the rules, logged as errors and warnings.
     public static func checkLimits(_ content: Content, limits: Limits, log: DiagnosticLog) {
         for track in content.schedule.tracks {
-            let minutes = track.sessions.filter { $0.kind.countsAsTreatment && $0.end > $0.start }
-                .reduce(0) { $0 + $1.minutes * $1.days.count }
+            let minutes = track.weeklyTreatmentMinutes
             if let maximum = limits.maximumWeeklyHours, Double(minutes) > maximum * 60 {
                 log.warning(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week, above the level's maximum of \(ScheduleContexts.hours(Int(maximum * 60)))",
                             hint: "shorten sessions, or check maximum_weekly_hours of the profile or of compliance: state in program.yaml (under ASAM, 20 or more hours is Level 2.5)")

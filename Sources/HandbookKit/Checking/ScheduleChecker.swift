@@ -66,8 +66,7 @@ public enum ScheduleChecker {
     }
 
     private static func checkHours(_ track: Track, minimum: Double, log: DiagnosticLog) {
-        let minutes = track.sessions.filter { $0.kind.countsAsTreatment && $0.end > $0.start }
-            .reduce(0) { $0 + $1.minutes * $1.days.count }
+        let minutes = track.weeklyTreatmentMinutes
         if Double(minutes) < minimum * 60 {
             log.error(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week (breaks not counted), below the minimum of \(ScheduleContexts.hours(Int(minimum * 60)))",
                       hint: "add sessions; the minimum comes from compliance: state in program.yaml, else minimum_weekly_hours in schedule.yaml, else the profile, else 9")
@@ -91,6 +90,7 @@ public enum ScheduleChecker {
     private static func checkExceptions(_ content: Content, log: DiagnosticLog) {
         let schedule = content.schedule
         let sessions = schedule.tracks.flatMap { track in track.sessions.map { (track, $0) } }
+        let resolver = WeekResolver(content)
         for change in schedule.changes {
             guard let (track, session) = sessions.first(where: { $0.1.id == change.session }) else { continue } // unknown id: ReferenceChecker
             if !session.days.contains(change.date.weekday) {
@@ -98,7 +98,7 @@ public enum ScheduleChecker {
                           hint: "the date is the day the session normally meets; to move it, add 'move_to:' with the new date")
                 continue
             }
-            if WeekResolver(content).closure(on: change.date, track: track.id) != nil {
+            if resolver.closure(on: change.date, track: track.id) != nil {
                 log.warning(change.location(of: "date"), "the program is closed on \(change.date), so this change to '\(change.session)' has no effect",
                             hint: "remove the change, or the closure")
             }

@@ -50,13 +50,6 @@ public final class DiagnosticLog {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Two lists as one sorted, duplicate-free list.
-    public static func merge(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
-        let log = DiagnosticLog()
-        log.append(contentsOf: first + second)
-        return log.sorted
-    }
-
     /// Sorted by file and position, duplicates removed: stable output for tests and users. A
     /// problem found twice (once per output, with hints that differ) is reported once.
     public var sorted: [Diagnostic] {
@@ -71,6 +64,5 @@ public final class DiagnosticLog {
 public struct DiagnosticsError: Error, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

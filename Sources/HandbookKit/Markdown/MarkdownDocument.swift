@@ -40,8 +40,6 @@ public final class MarkdownDocument: @unchecked Sendable {
     public private(set) var links: [Link] = []
     /// Where raw HTML was dropped because the program did not opt in.
     public private(set) var droppedHTML: [SourceLocation] = []
-    /// Number of staff-only blocks found (removed for clients, marked for staff).
-    public private(set) var staffBlockCount = 0
     /// `staff` blocks with no closing fence: everything after them became staff-only.
     public private(set) var unclosedStaffBlocks: [SourceLocation] = []
 
@@ -128,7 +126,6 @@ public final class MarkdownDocument: @unchecked Sendable {
                 staffBlocks.append(node)
             }
         }
-        staffBlockCount = staffBlocks.count
         for block in staffBlocks {
             if audience == .staff {
                 let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!

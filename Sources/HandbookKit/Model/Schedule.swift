@@ -45,6 +45,12 @@ public struct Track: Sendable {
     public var capacity: Int?
     public var sessions: [Session]
     public var location: SourceLocation
+
+    /// Minutes of treatment in the usual week: breaks, and sessions whose times are impossible
+    /// (reported by the schedule checks), are not counted.
+    public var weeklyTreatmentMinutes: Int {
+        sessions.filter { $0.kind.countsAsTreatment && $0.end > $0.start }.reduce(0) { $0 + $1.minutes * $1.days.count }
+    }
 }
 
 public enum SessionKind: String, Sendable, CaseIterable {

@@ -5,32 +5,21 @@ extension Handbook {
     /// `handbook check` runs. Throws `DiagnosticsError` when there are errors. With `report`,
     /// also writes the compliance report to `<output>/compliance-report.html` when it can.
     public static func check(_ options: Options, report: Bool = false) throws -> [Diagnostic] {
-        let prepared: Prepared
-        do {
-            prepared = try prepare(options)
-        } catch let error as DiagnosticsError {
-            // The report is most needed when something is missing: write it from what did load.
-            var diagnostics = error.diagnostics
-            if let partial = try? prepare(options, tolerateErrors: true) {
-                // Advice too, so one run reports every problem.
-                if let client = partial.outputs.first(where: { $0.kind == .handbook }) {
-                    let advice = DiagnosticLog()
-                    ReadabilityChecker.check(client.edition, ceiling: partial.content.program.readingGradeLimit, log: advice)
-                    diagnostics = DiagnosticLog.merge(diagnostics, advice.diagnostics)
-                }
-                if report, partial.compliance != nil {
-                    try? writeComplianceReport(partial, diagnostics: diagnostics, options: options)
-                }
-            }
-            throw DiagnosticsError(diagnostics)
-        }
+        // Prepared once, errors or not: the advice and the report are most needed when something
+        // is wrong, and one run reports every problem.
+        let prepared = try prepare(options, tolerateErrors: true)
         let log = DiagnosticLog()
         log.append(contentsOf: prepared.diagnostics)
         if let client = prepared.outputs.first(where: { $0.kind == .handbook }) {
             ReadabilityChecker.check(client.edition, ceiling: prepared.content.program.readingGradeLimit, log: log)
         }
-        if report { try writeComplianceReport(prepared, diagnostics: log.sorted, options: options) }
-        return log.sorted
+        let diagnostics = log.sorted
+        if log.hasErrors {
+            if report, prepared.compliance != nil { try? writeComplianceReport(prepared, diagnostics: diagnostics, options: options) }
+            throw DiagnosticsError(diagnostics)
+        }
+        if report { try writeComplianceReport(prepared, diagnostics: diagnostics, options: options) }
+        return diagnostics
     }
 
     /// Where `check --report` writes the compliance report.

@@ -29,10 +29,9 @@ struct ScheduleContexts {
                 row["rowNote"] = session.note
                 return row
             }
-            let minutes = track.sessions.filter { $0.kind.countsAsTreatment }.reduce(0) { $0 + $1.minutes * $1.days.count }
             var item: [String: Any] = [
                 "trackId": mode.id(track.id), "trackName": track.name, "trackRows": rows,
-                "trackHours": Self.hours(minutes),
+                "trackHours": Self.hours(track.weeklyTreatmentMinutes),
             ]
             item["trackDescription"] = track.description
             item["trackCapacity"] = track.capacity
