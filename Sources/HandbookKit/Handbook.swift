@@ -51,7 +51,14 @@ public enum Handbook {
     public struct Prepared {
         public var content: Content
         public var templates: TemplateSet
-        public var outputs: [(kind: OutputKind, edition: Edition, links: LinkResolver)]
+        /// Every output in every language, the default language first.
+        public var outputs: [PreparedOutput]
+        /// The languages of the outputs, the default first, for language switchers.
+        public var languages: [LanguageChoice] {
+            outputs.filter { $0.kind == .handbook }.map { output in
+                LanguageChoice(tag: output.language, name: output.edition.wording.languageName, folder: output.languageFolder)
+            }
+        }
         public var diagnostics: [Diagnostic]
         /// The profile named in program.yaml and how the program meets it; nil without a profile.
         public var compliance: (profile: ComplianceProfile, results: [ComplianceChecker.Result])?

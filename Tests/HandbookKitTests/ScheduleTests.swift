@@ -66,7 +66,7 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(friday.closedBecause, "New Year's Day")
         XCTAssertEqual(friday.sessions.map(\.takesPlace), [false])
         XCTAssertEqual(resolved.tracks[0].treatmentMinutes, 2 * 180)
-        let calendar = ICalendar(program: try content(fixture).program, week: resolved, stamp: Date(timeIntervalSince1970: 0)).render()
+        let calendar = ICalendar(program: try content(fixture).program, week: resolved, stamp: Date(timeIntervalSince1970: 0), wording: englishWording()).render()
         XCTAssertTrue(calendar.contains("DTSTART;TZID=America/Chicago:20261228T090000"))
         XCTAssertTrue(calendar.contains("DTSTART;TZID=America/Chicago:20261230T090000"))
         XCTAssertFalse(calendar.contains("20270101T090000"), "closed days are left out of the calendar")
@@ -159,7 +159,7 @@ final class ScheduleTests: XCTestCase {
     func testCalendarFileFollowsRFC5545() throws {
         let loaded = try content()
         let resolved = WeekResolver(loaded).resolve(week("2026-W02"))
-        let text = ICalendar(program: loaded.program, week: resolved, stamp: Date(timeIntervalSince1970: 0)).render()
+        let text = ICalendar(program: loaded.program, week: resolved, stamp: Date(timeIntervalSince1970: 0), wording: englishWording()).render()
         let data = Data(text.utf8)
         XCTAssertTrue(text.hasSuffix("\r\n"))
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")
@@ -171,7 +171,7 @@ final class ScheduleTests: XCTestCase {
         XCTAssertTrue(text.contains("BEGIN:DAYLIGHT") && text.contains("BEGIN:STANDARD"))
         XCTAssertTrue(text.contains("UID:2026-01-05-day-day-group@test-harbor-program.handbook"))
         XCTAssertTrue(text.contains("DTSTAMP:19700101T000000Z"))
-        XCTAssertEqual(data, Data(ICalendar(program: loaded.program, week: resolved, stamp: Date(timeIntervalSince1970: 0)).render().utf8),
+        XCTAssertEqual(data, Data(ICalendar(program: loaded.program, week: resolved, stamp: Date(timeIntervalSince1970: 0), wording: englishWording()).render().utf8),
                        "the same week gives the same bytes")
     }
 

@@ -11,6 +11,11 @@ let packageRoot: String = {
 
 let sampleContent = packageRoot + "/Content"
 let defaultTemplates = packageRoot + "/Templates"
+
+/// The tool's English interface strings and formats.
+func englishWording() -> Wording {
+    TemplateSet.load(from: [defaultTemplates], log: DiagnosticLog())!.strings.wording(for: "en", defaultLanguage: "en")
+}
 let fixturesFolder = packageRoot + "/Tests/HandbookKitTests/Fixtures"
 
 /// A fresh temporary folder, removed when the test ends.

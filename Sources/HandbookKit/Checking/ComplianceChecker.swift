@@ -128,7 +128,7 @@ public struct ComplianceChecker {
         for track in content.schedule.tracks {
             let minutes = track.weeklyTreatmentMinutes
             if let maximum = limits.maximumWeeklyHours, Double(minutes) > maximum * 60 {
-                log.warning(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week, above the level's maximum of \(ScheduleContexts.hours(Int(maximum * 60)))",
+                log.warning(track.location, "the \(track.name) meets \(SessionKind.hoursInMessages(minutes)) a week, above the level's maximum of \(SessionKind.hoursInMessages(Int(maximum * 60)))",
                             hint: "shorten sessions, or check maximum_weekly_hours of the profile or of compliance: state in program.yaml (under ASAM, 20 or more hours is Level 2.5)")
             }
             if track.capacity == nil, limits.groupSizeCap != nil || limits.educationGroupSizeCap != nil {
@@ -180,7 +180,7 @@ public struct ComplianceChecker {
             for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < limits.minimumWeeklyHours * 60 {
                 let closure = content.schedule.closures.first { closure in week.days.contains { closure.date <= $0 && $0 <= (closure.until ?? closure.date) } }
                 log.warning(closure?.location ?? content.schedule.location,
-                            "in \(week) the \(trackWeek.track.name) meets \(ScheduleContexts.hours(trackWeek.treatmentMinutes)) because of closures or cancellations, below the minimum of \(ScheduleContexts.hours(Int(limits.minimumWeeklyHours * 60)))",
+                            "in \(week) the \(trackWeek.track.name) meets \(SessionKind.hoursInMessages(trackWeek.treatmentMinutes)) because of closures or cancellations, below the minimum of \(SessionKind.hoursInMessages(Int(limits.minimumWeeklyHours * 60)))",
                             hint: "a step-down below the minimum is acceptable for \(limits.stepDownWeeks.map { "up to \($0) weeks" } ?? "a week or two"); or add an extra session that week")
             }
         }

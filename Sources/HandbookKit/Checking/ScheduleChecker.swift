@@ -68,7 +68,7 @@ public enum ScheduleChecker {
     private static func checkHours(_ track: Track, minimum: Double, log: DiagnosticLog) {
         let minutes = track.weeklyTreatmentMinutes
         if Double(minutes) < minimum * 60 {
-            log.error(track.location, "the \(track.name) meets \(ScheduleContexts.hours(minutes)) a week (breaks not counted), below the minimum of \(ScheduleContexts.hours(Int(minimum * 60)))",
+            log.error(track.location, "the \(track.name) meets \(SessionKind.hoursInMessages(minutes)) a week (breaks not counted), below the minimum of \(SessionKind.hoursInMessages(Int(minimum * 60)))",
                       hint: "add sessions; the minimum comes from compliance: state in program.yaml, else minimum_weekly_hours in schedule.yaml, else the profile, else 9")
         }
     }

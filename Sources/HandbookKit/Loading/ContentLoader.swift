@@ -38,14 +38,30 @@ public struct ContentLoader {
             ?? Schedule.empty(at: SourceLocation(file: path("schedule.yaml")))
         let pages = loadPages(log: log)
         guard let program else { return nil }
-        return Content(program: program, rules: rules, faq: faq, topics: topics, staff: staff,
-                       schedule: schedule, pages: pages, directory: directory)
+        var content = Content(program: program, rules: rules, faq: faq, topics: topics, staff: staff,
+                              schedule: schedule, pages: pages, directory: directory)
+        content.language = program.language
+        content.translations = loadTranslations(of: program, log: log)
+        return content
+    }
+
+    /// The translations `program.yaml` lists; a `translations/` folder it does not list is reported.
+    private func loadTranslations(of program: Program, log: DiagnosticLog) -> [Translation] {
+        let translationLoader = TranslationLoader(loader: self, defaultLanguage: program.language)
+        let translations = program.translations.compactMap { translationLoader.load($0.tag, log: log) }
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: path("translations"))) ?? []
+        for folder in folders.sorted() where !folder.hasPrefix(".") && !program.translations.contains(where: { $0.tag == folder }) {
+            log.warning(SourceLocation(file: path("translations/" + folder)),
+                        "this translation is not listed in program.yaml, so it is not built",
+                        hint: "add '\(folder)' to 'translations:' in program.yaml")
+        }
+        return translations
     }
 
     func path(_ name: String) -> String { displayRoot + "/" + name }
 
     /// Reads a YAML data file with `read`; nil when the file is absent or unreadable.
-    private func readData<T>(_ name: String, required: Bool = false, log: DiagnosticLog,
+    func readData<T>(_ name: String, required: Bool = false, log: DiagnosticLog,
                              _ read: (MappingReader) -> T) -> T? {
         let file = path(name)
         guard let text = readText(file, log: log, required: required) else { return nil }

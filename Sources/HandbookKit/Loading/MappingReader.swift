@@ -45,6 +45,9 @@ final class MappingReader {
         return result
     }
 
+    /// Every key of the block, in file order: for files whose keys are not fixed (interface strings).
+    var keys: [String] { pairs.map(\.key) }
+
     func has(_ key: String) -> Bool {
         pairs.contains { $0.key == key && !$0.value.isNull }
     }

@@ -18,6 +18,23 @@ enum PageLoader {
             log.error(fileLocation, "the page name '\(slug)' is used by the handbook itself", hint: "rename the file, e.g. '\(slug)-page.md'")
             return nil
         }
+        guard let (r, front) = header(text: text, file: file, log: log) else { return nil }
+        defer { r.finish() }
+        let title = r.string("title", required: true)
+        let order = r.int("order") ?? 100
+        let summary = r.string("summary")
+        let audience = r.audience()
+        let covers = r.strings("covers")?.map(\.0) ?? []
+        guard let title else { return nil }
+        return Page(slug: slug, title: title, order: order, summary: summary, audience: audience, covers: covers,
+                    body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
+                    location: fileLocation)
+    }
+
+    /// The front matter of a page file as a reader of its keys, and the split file; nil after
+    /// logging when the front matter is missing, unclosed, empty or not YAML.
+    static func header(text: String, file: String, log: DiagnosticLog) -> (MappingReader, FrontMatter)? {
+        let fileLocation = SourceLocation(file: file, line: 1, column: 1)
         let front: FrontMatter
         switch FrontMatter.split(text) {
         case let .success(value): front = value
@@ -40,15 +57,6 @@ enum PageLoader {
         }
         guard let r = MappingReader(headerNode, noun: "page front matter", file: file, lineOffset: yamlOffset, log: log)
         else { return nil }
-        defer { r.finish() }
-        let title = r.string("title", required: true)
-        let order = r.int("order") ?? 100
-        let summary = r.string("summary")
-        let audience = r.audience()
-        let covers = r.strings("covers")?.map(\.0) ?? []
-        guard let title else { return nil }
-        return Page(slug: slug, title: title, order: order, summary: summary, audience: audience, covers: covers,
-                    body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
-                    location: fileLocation)
+        return (r, front)
     }
 }

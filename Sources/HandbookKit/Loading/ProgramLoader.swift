@@ -8,6 +8,10 @@ enum ProgramLoader {
         let edition = r.string("edition", required: true, hint: "add a line such as 'edition: \"Edition 1\"'")
         let editionDate = r.date("edition_date", required: true)
         let language = r.string("language") ?? "en"
+        if !isLanguageTag(language) {
+            r.log.error(r.location(of: "language"), "'\(language)' is not a language tag",
+                        hint: "write a tag such as en (English) or es (Spanish)")
+        }
         let timeZone = r.string("time_zone", required: true, hint: "add a line such as 'time_zone: America/Chicago'")
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             r.log.error(r.location(of: "time_zone"), "'\(timeZone)' is not a known time zone",
@@ -39,7 +43,7 @@ enum ProgramLoader {
             return name == nil ? nil : contact
         }
         let sections = readSections(r)
-        let program = Program(
+        var program = Program(
             name: name ?? "", shortName: shortName, edition: edition ?? "",
             editionDate: editionDate ?? CalendarDate(year: 1970, month: 1, day: 1),
             language: language, timeZone: timeZone ?? "UTC", address: address ?? "", phone: phone ?? "",
@@ -47,7 +51,38 @@ enum ProgramLoader {
             website: r.string("website"), hours: hours, crisisLines: crisisLines, contacts: contacts,
             allowRawHTML: r.bool("allow_raw_html") ?? false, readingGradeLimit: r.double("reading_grade_limit") ?? 8,
             compliance: readCompliance(r), sections: sections, location: r.location)
+        program.translations = readTranslations(r, defaultLanguage: language)
         return program
+    }
+
+    /// `translations: [es, vi]`: language tags, each once, none the default language.
+    private static func readTranslations(_ r: MappingReader, defaultLanguage: String) -> [(tag: String, location: SourceLocation)] {
+        var result: [(tag: String, location: SourceLocation)] = []
+        for (tag, location) in r.strings("translations") ?? [] {
+            if !isLanguageTag(tag) {
+                r.log.error(location, "'\(tag)' is not a language tag",
+                            hint: "write a tag such as es (Spanish), vi (Vietnamese), zh-Hans (Chinese) or es-US")
+            } else if tag == defaultLanguage {
+                r.log.error(location, "'\(tag)' is the program's own language ('language: \(defaultLanguage)')",
+                            hint: "list only the other languages under 'translations:'")
+            } else if result.contains(where: { $0.tag == tag }) {
+                r.log.error(location, "the language '\(tag)' is listed twice", hint: "remove one of them")
+            } else {
+                result.append((tag, location))
+            }
+        }
+        return result
+    }
+
+    /// A BCP 47 tag as programs write them: a 2- or 3-letter language, then optional parts
+    /// (script, region) of letters and digits, joined by dashes. Also safe as a folder name.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     private static func readCompliance(_ r: MappingReader) -> ComplianceSettings? {

@@ -9,4 +9,9 @@ public struct Content: Sendable {
     public var pages: [Page]
     /// Folder the content was loaded from (for resolving images and template overrides).
     public var directory: String
+    /// The language of the texts: the program's default language, or a translation's after
+    /// `Localizer` (where what is not translated stays in the default language, marked).
+    public var language: String = "en"
+    /// The translations the program lists in `program.yaml`, as loaded; not yet applied.
+    public var translations: [Translation] = []
 }

@@ -10,4 +10,6 @@ public struct Page: Sendable {
     public var covers: [String]
     public var body: MarkdownSource
     public var location: SourceLocation
+    /// Set in a translated edition when the page has no translation: the language it is shown in.
+    public var fallbackLanguage: String? = nil
 }

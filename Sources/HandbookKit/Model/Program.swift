@@ -6,6 +6,9 @@ public struct Program: Sendable {
     public var editionDate: CalendarDate
     /// BCP 47 language tag of the handbook's text, such as `en`.
     public var language: String
+    /// Tags of the languages the program is translated into (`translations/<tag>/`), with where
+    /// each is listed.
+    public var translations: [(tag: String, location: SourceLocation)] = []
     /// IANA time zone, such as `America/Chicago`.
     public var timeZone: String
     public var address: String
@@ -71,16 +74,8 @@ public enum BuiltInSection: String, Sendable, CaseIterable {
         }
     }
 
-    public var defaultTitle: String {
-        switch self {
-        case .schedule: "Weekly schedule"
-        case .topics: "What we talk about in group"
-        case .rules: "Program rules"
-        case .faq: "Questions and answers"
-        case .contacts: "Contacts and crisis lines"
-        case .staffDirectory: "Staff directory"
-        }
-    }
+    /// The interface string of the section's standard title (`section_rules` ...).
+    public var titleKey: String { "section_" + rawValue.replacingOccurrences(of: "-", with: "_") }
 }
 
 public struct SectionSettings: Sendable {

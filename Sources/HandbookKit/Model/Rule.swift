@@ -13,6 +13,8 @@ public struct Rule: Sendable {
     public var staffNote: MarkdownSource?
     public var audience: Audience
     public var location: SourceLocation
+    /// Set in a translated edition when the entry has no translation: the language it is shown in.
+    public var fallbackLanguage: String? = nil
 }
 
 /// A question and its answer, from `faq.yaml`.
@@ -22,4 +24,6 @@ public struct FAQEntry: Sendable {
     public var answer: MarkdownSource
     public var audience: Audience
     public var location: SourceLocation
+    /// Set in a translated edition when the entry has no translation: the language it is shown in.
+    public var fallbackLanguage: String? = nil
 }

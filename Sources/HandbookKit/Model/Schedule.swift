@@ -59,15 +59,18 @@ public enum SessionKind: String, Sendable, CaseIterable {
     /// Breaks do not count toward weekly treatment hours.
     public var countsAsTreatment: Bool { self != .break }
 
-    public var label: String {
-        switch self {
-        case .group: "Group"
-        case .education: "Education"
-        case .individual: "Individual"
-        case .family: "Family"
-        case .break: "Break"
-        case .other: "Other"
-        }
+    /// The interface string naming the kind in outputs ("Group", "Grupo").
+    public var labelKey: String { "kind_" + rawValue }
+
+    /// The kind's name in the messages of `handbook check`, which are in English.
+    public var label: String { rawValue == "break" ? "Break" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// "9 hours", "9.5 hours": for messages of `handbook check`; outputs use `Wording.hours`.
+    static func hoursInMessages(_ minutes: Int) -> String {
+        let hours = Double(minutes) / 60
+        let text = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.2f", hours)
+            .replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+        return text + (hours == 1 ? " hour" : " hours")
     }
 }
 

@@ -10,6 +10,8 @@ public struct Topic: Sendable {
     public var guide: FacilitatorGuide?
     public var audience: Audience
     public var location: SourceLocation
+    /// Set in a translated edition when the topic has no translation: the language it is shown in.
+    public var fallbackLanguage: String? = nil
 }
 
 /// Staff-only notes for the person leading a topic's session.

@@ -18,16 +18,18 @@ extension Handbook {
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
             let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
-            for output in prepared.outputs where options.outputs.contains(output.kind) {
-                var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: output.kind,
-                                            links: output.links, currentWeek: week)
-                renderer.session = session
-                var files = renderer.render()
-                if output.kind == .manual {
-                    files += weekFiles.staff.map { OutputFile(path: "schedule/\(week)/" + $0.path, contents: $0.contents) }
+            for kind in OutputKind.allCases where options.outputs.contains(kind) {
+                var files: [OutputFile] = []
+                for output in prepared.outputs where output.kind == kind {
+                    var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: kind,
+                                                links: output.links, currentWeek: week)
+                    renderer.session = session
+                    renderer.languages = prepared.languages
+                    files += renderer.render().map { $0.moved(into: output.languageFolder) }
                 }
-                rendered.append((output.kind.rawValue, files))
-                counts.append((output.kind.rawValue, files.filter { $0.path.hasSuffix(".html") }.count, files.count))
+                if kind == .manual { files += weekFiles.staff.map { $0.moved(into: "schedule/\(week)/") } }
+                rendered.append((kind.rawValue, files))
+                counts.append((kind.rawValue, files.filter { $0.path.hasSuffix(".html") }.count, files.count))
             }
             if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
         }
@@ -72,20 +74,26 @@ extension Handbook {
         ISOWeek(containing: CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment))
     }
 
-    /// Resolves and checks a week, and renders its client and staff files.
+    /// Resolves and checks a week, and renders its client and staff files in every language
+    /// (a translation's in a folder named by its tag: `es/index.html`).
     static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String])
         throws -> (client: [OutputFile], staff: [OutputFile]) {
         let log = DiagnosticLog()
-        let staffContent = prepared.outputs.first { $0.kind == .manual }!.edition.content
-        let clientContent = prepared.outputs.first { $0.kind == .handbook }!.edition.content
-        let staffWeek = WeekResolver(staffContent).resolve(week)
-        ScheduleChecker.check(staffWeek, log: log)
-        guard !log.hasErrors else { throw DiagnosticsError(prepared.diagnostics + log.sorted) }
         let stamp = calendarStamp(prepared.content.program, environment: environment)
-        let client = WeekRenderer(week: WeekResolver(clientContent).resolve(week), content: clientContent,
-                                  templates: prepared.templates, audience: .everyone).render(stamp: stamp)
-        let staff = WeekRenderer(week: staffWeek, content: staffContent, templates: prepared.templates,
-                                 audience: .staff).render(stamp: stamp)
+        var client: [OutputFile] = [], staff: [OutputFile] = []
+        for output in prepared.outputs {
+            let content = output.edition.content
+            let resolved = WeekResolver(content).resolve(week)
+            // The staff week has every session: its clashes are the week's clashes.
+            if output.kind == .manual && output.isDefaultLanguage {
+                ScheduleChecker.check(resolved, log: log)
+                guard !log.hasErrors else { throw DiagnosticsError(prepared.diagnostics + log.sorted) }
+            }
+            var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
+            renderer.languages = prepared.languages
+            let files = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
+            if output.kind == .manual { staff += files } else { client += files }
+        }
         return (client, staff)
     }
 

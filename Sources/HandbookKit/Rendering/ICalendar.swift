@@ -8,11 +8,14 @@ public struct ICalendar {
     let week: ResolvedWeek
     /// The moment every DTSTAMP carries: fixed, so the file is the same each time it is made.
     let stamp: Date
+    /// The language of the event texts.
+    let wording: Wording
 
-    public init(program: Program, week: ResolvedWeek, stamp: Date) {
+    public init(program: Program, week: ResolvedWeek, stamp: Date, wording: Wording) {
         self.program = program
         self.week = week
         self.stamp = stamp
+        self.wording = wording
     }
 
     public func render() -> String {
@@ -33,7 +36,7 @@ public struct ICalendar {
                 lines.append("SUMMARY:" + Self.escape(summary))
                 if let room = session.room { lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)")) }
                 lines.append("DESCRIPTION:" + Self.escape(description(of: session, track: trackWeek.track)))
-                lines.append("CATEGORIES:" + Self.escape(session.kind.label))
+                lines.append("CATEGORIES:" + Self.escape(wording.text(session.kind.labelKey)))
                 lines.append("END:VEVENT")
             }
         }
@@ -43,10 +46,12 @@ public struct ICalendar {
 
     private func description(of session: ScheduledSession, track: Track) -> String {
         var parts = [track.name]
-        if let topic = session.topic { parts.append("Topic: \(topic.title)") }
-        if let facilitator = session.facilitator { parts.append("Led by \(facilitator.name)") }
-        if session.isExtra { parts.append("Extra session this week") }
-        if let from = session.movedFrom { parts.append("Moved from \(from.date.longName) \(from.start)") }
+        if let topic = session.topic { parts.append("\(wording.text("topic")): \(topic.title)") }
+        if let facilitator = session.facilitator { parts.append(wording.text("led_by_name", ["name": facilitator.name])) }
+        if session.isExtra { parts.append(wording.text("extra_session")) }
+        if let from = session.movedFrom {
+            parts.append(wording.text("moved_from", ["date": wording.dayAndDate(from.date)]) + " " + wording.time(from.start))
+        }
         if let reason = session.reason { parts.append(reason) }
         return parts.joined(separator: "\n")
     }

@@ -13,6 +13,11 @@ public struct OutputFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.init(path: path, contents: Data(text.utf8))
     }
+
+    /// The same file inside `folder` ("es/"), which ends in a slash or is empty.
+    func moved(into folder: String) -> OutputFile {
+        folder.isEmpty ? self : OutputFile(path: folder + path, contents: contents)
+    }
 }
 
 /// Which output an edition is rendered into.
@@ -24,5 +29,7 @@ public enum OutputKind: String, Sendable, CaseIterable {
 
     public var audience: Audience { self == .handbook ? .everyone : .staff }
 
-    public var title: String { self == .handbook ? "Client handbook" : "Staff manual" }
+    /// Interface strings of the output's title and of its short name ("the whole handbook").
+    var titleKey: String { self == .handbook ? "handbook_title" : "manual_title" }
+    var nounKey: String { self == .handbook ? "handbook_noun" : "manual_noun" }
 }

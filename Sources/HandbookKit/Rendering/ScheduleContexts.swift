@@ -3,6 +3,8 @@ struct ScheduleContexts {
     let edition: Edition
     let mode: RenderMode
 
+    private var wording: Wording { edition.wording }
+
     func pattern() -> [[String: Any]] {
         let content = edition.content
         let rooms = Dictionary(content.schedule.rooms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -14,8 +16,8 @@ struct ScheduleContexts {
             var previousDay: Weekday?
             let rows = occurrences.map { day, session -> [String: Any] in
                 var row: [String: Any] = [
-                    "rowDay": day.name, "rowTime": "\(session.start) – \(session.end)", "rowTitle": session.title,
-                    "rowKind": session.kind.label, "rowIsBreak": session.kind == .break,
+                    "rowDay": wording.weekdayName(day), "rowTime": wording.timeRange(session.start, session.end),
+                    "rowTitle": session.title, "rowKind": wording.text(session.kind.labelKey), "rowIsBreak": session.kind == .break,
                     "rowFirstOfDay": previousDay != day,
                 ]
                 previousDay = day
@@ -24,27 +26,20 @@ struct ScheduleContexts {
                     staff[id].map { edition.audience == .staff ? $0.name : $0.displayName }
                 }
                 if let id = session.series, let topicSeries = series[id] {
-                    row["rowSeries"] = topicSeries.name ?? "Weekly topic"
+                    row["rowSeries"] = topicSeries.name ?? wording.text("weekly_topic")
                 }
                 row["rowNote"] = session.note
                 return row
             }
             var item: [String: Any] = [
                 "trackId": mode.id(track.id), "trackName": track.name, "trackRows": rows,
-                "trackHours": Self.hours(track.weeklyTreatmentMinutes),
+                "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes),
             ]
             item["trackDescription"] = track.description
             item["trackCapacity"] = track.capacity
+            item["trackCapacityText"] = track.capacity.map { wording.text("at_most_in_a_group", ["count": String($0)]) }
             return item
         }
-    }
-
-    /// "9 hours", "9.5 hours", "12 hours 15 minutes" is avoided: quarter hours read as decimals.
-    static func hours(_ minutes: Int) -> String {
-        let hours = Double(minutes) / 60
-        let text = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.2f", hours)
-            .replacingOccurrences(of: "0$", with: "", options: .regularExpression)
-        return text + (hours == 1 ? " hour" : " hours")
     }
 }
 

@@ -21,6 +21,7 @@ struct SectionContexts {
             "isManual": edition.audience == .staff,
         ]
         context["sectionIntro"] = markdown(content.program.sections[section]?.intro, extraShift: 0)
+        if hasUntranslatedEntries(section) { context["sectionNotTranslated"] = true }
         switch section {
         case .rules: context["rules"] = rules()
         case .faq: context["questions"] = faq()
@@ -30,6 +31,16 @@ struct SectionContexts {
         case .staffDirectory: context["directory"] = directory()
         }
         return context
+    }
+
+    /// Whether the section shows an entry whose translation is missing (in the default language).
+    private func hasUntranslatedEntries(_ section: BuiltInSection) -> Bool {
+        switch section {
+        case .rules: content.rules.contains { $0.fallbackLanguage != nil }
+        case .faq: content.faq.contains { $0.fallbackLanguage != nil }
+        case .topics: content.topics.contains { $0.fallbackLanguage != nil }
+        default: false
+        }
     }
 
     private func rules() -> [[String: Any]] {
@@ -47,6 +58,7 @@ struct SectionContexts {
             item["ruleCanLeadToDischarge"] = rule.canLeadToDischarge
             item["ruleStaffNote"] = markdown(rule.staffNote)
             item["ruleIsStaffOnly"] = rule.audience == .staff
+            item["ruleLang"] = rule.fallbackLanguage
             return item
         }
     }
@@ -56,6 +68,7 @@ struct SectionContexts {
             var item: [String: Any] = ["questionId": mode.id(entry.id), "questionText": entry.question]
             item["answerHTML"] = markdown(entry.answer)
             item["questionIsStaffOnly"] = entry.audience == .staff
+            item["questionLang"] = entry.fallbackLanguage
             return item
         }
     }
@@ -65,7 +78,7 @@ struct SectionContexts {
         var order: [String] = []
         var groups: [String: [Topic]] = [:]
         for topic in content.topics {
-            let module = topic.module ?? "Topics"
+            let module = topic.module ?? edition.wording.text("section_topics")
             if groups[module] == nil { order.append(module) }
             groups[module, default: []].append(topic)
         }
@@ -79,6 +92,7 @@ struct SectionContexts {
         var item: [String: Any] = ["topicId": mode.id(topic.id), "topicTitle": topic.title]
         item["topicSummary"] = markdown(topic.summary, extraShift: 2)
         item["topicIsStaffOnly"] = topic.audience == .staff
+        item["topicLang"] = topic.fallbackLanguage
         if let guide = topic.guide {
             var guideContext: [String: Any] = [:]
             if !guide.objectives.isEmpty {
@@ -90,7 +104,7 @@ struct SectionContexts {
                 guideContext["guideHasMaterials"] = true
             }
             guideContext["guidePlan"] = markdown(guide.plan, extraShift: 2)
-            guideContext["guideMinutes"] = guide.minutes
+            guideContext["guideMinutes"] = guide.minutes.map { edition.wording.text("minutes", ["count": String($0)]) }
             item["topicGuide"] = guideContext
         }
         return item
@@ -126,7 +140,9 @@ struct SectionContexts {
         context["programWebsite"] = program.website
         if !program.hours.isEmpty {
             context["hasOfficeHours"] = true
-            context["officeHours"] = program.hours.map { ["hoursDays": $0.days, "hoursOpen": $0.open.description, "hoursClose": $0.close.description] }
+            context["officeHours"] = program.hours.map {
+                ["hoursDays": $0.days, "hoursOpen": edition.wording.time($0.open), "hoursClose": edition.wording.time($0.close)]
+            }
         }
         if !program.contacts.isEmpty {
             context["hasOtherContacts"] = true

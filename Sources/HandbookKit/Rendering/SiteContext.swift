@@ -1,9 +1,22 @@
+/// A language an output is also written in, for the language switcher.
+public struct LanguageChoice: Sendable {
+    public var tag: String
+    /// The language's name in itself ("Español").
+    public var name: String
+    /// "" for the default language, "es/" for Spanish: where its files are inside the output.
+    public var folder: String
+}
+
 /// The parts of every page's context that are the same across an output: program, navigation,
-/// crisis lines.
+/// crisis lines, the interface strings and the language switcher.
 struct SiteContext {
     let edition: Edition
     let outline: Outline
     let kind: OutputKind
+    /// Every language of the output, this one included, in the program's order.
+    let languages: [LanguageChoice]
+    /// The interface strings with the placeholders this output knows filled in.
+    let ui: [String: String]
     /// The navigation entries, made once for all pages.
     private let navItems: [[String: Any]]
 
@@ -13,12 +26,17 @@ struct SiteContext {
     static let fullNavigationLimit = 40
     static let neighbours = 5
 
-    init(edition: Edition, outline: Outline, kind: OutputKind) {
+    init(edition: Edition, outline: Outline, kind: OutputKind, languages: [LanguageChoice], ui: [String: String]) {
         self.edition = edition
         self.outline = outline
         self.kind = kind
+        self.languages = languages
+        self.ui = ui
         navItems = outline.chapters.map { chapter -> [String: Any] in
-            ["navHref": "\(chapter.slug).html", "navTitle": chapter.title, "navStaffOnly": Self.isStaffOnly(chapter)]
+            var item: [String: Any] = ["navHref": "\(chapter.slug).html", "navTitle": chapter.title,
+                                       "navStaffOnly": Self.isStaffOnly(chapter)]
+            if case let .page(page) = chapter.kind { item["navTextLang"] = page.fallbackLanguage }
+            return item
         }
     }
 
@@ -36,16 +54,34 @@ struct SiteContext {
         }
     }
 
-    func base(title: String, current: String?) -> [String: Any] {
+    /// The interface strings of an edition's language, with what every page of an output may say
+    /// filled in: `{program}`, `{output}` ("handbook"), `{edition}`, `{date}`, `{week}`, `{count}`
+    /// of chapters, `{language}` (the default language's name, for notices about untranslated text).
+    static func interfaceStrings(_ edition: Edition, kind: OutputKind, week: ISOWeek?, chapterCount: Int) -> [String: String] {
+        let wording = edition.wording, program = edition.content.program
+        return wording.templateStrings([
+            "program": program.name, "output": wording.text(kind.nounKey), "edition": program.edition,
+            "date": wording.fullDate(program.editionDate), "week": week?.description ?? "", "count": String(chapterCount),
+            "language": wording.nameOfLanguage(wording.defaultLanguage), "phone": program.phone,
+        ])
+    }
+
+    /// Where the output's shared files (stylesheet, search index) are, seen from a page.
+    var rootPrefix: String { edition.content.language == edition.content.program.language ? "" : "../" }
+
+    /// `file` is the page's file name, for the links to the same page in the other languages.
+    func base(title: String, current: String?, file: String) -> [String: Any] {
         let program = edition.content.program
         var context: [String: Any] = [
-            "lang": program.language,
+            "lang": edition.content.language,
+            "ui": ui,
+            "root": rootPrefix,
             "pageTitle": title,
             "programName": program.name,
             "programDisplayName": program.displayName,
             "edition": program.edition,
-            "editionDate": program.editionDate.description,
-            "outputTitle": kind.title,
+            "editionDate": edition.wording.fullDate(program.editionDate),
+            "outputTitle": edition.wording.text(kind.titleKey),
             "isManual": kind == .manual,
             "mainPhone": program.phone,
             "mainPhoneTel": Self.tel(program.phone),
@@ -60,9 +96,23 @@ struct SiteContext {
             if index + 1 < navItems.count { context["nextChapter"] = navItems[index + 1] }
         }
         context["addressLines"] = program.address.split(separator: "\n").map(String.init)
-        // For the printed page's running footer, as a CSS string (written with {{{ }}} inside <style>).
-        context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(kind.title) · \(program.edition)")
+        // For the printed page's running footer, as CSS strings (written with {{{ }}} inside <style>).
+        context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(edition.wording.text(kind.titleKey)) · \(program.edition)")
+        context["cssPage"] = Self.cssString(edition.wording.text("page") + " ")
+        context["cssPageOf"] = Self.cssString(" " + edition.wording.text("page_of") + " ")
+        if languages.count > 1 {
+            context["languages"] = languageLinks(file: file)
+            context["hasLanguages"] = true
+        }
         return context
+    }
+
+    /// The same page in every language: from `es/rules.html`, English is `../rules.html`.
+    func languageLinks(file: String) -> [[String: Any]] {
+        languages.map { choice in
+            ["languageName": choice.name, "languageTag": choice.tag, "languageHref": rootPrefix + choice.folder + file,
+             "languageCurrent": choice.tag == edition.content.language]
+        }
     }
 
     /// A quoted CSS string that cannot end the string or the `<style>` element it sits in.

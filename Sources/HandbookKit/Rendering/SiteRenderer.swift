@@ -12,6 +12,10 @@ public struct SiteRenderer {
     let currentWeek: ISOWeek?
     /// Under `serve`: rendered chapters kept between builds.
     var session: BuildSession?
+    /// The interface strings, filled in once for all pages.
+    let ui: [String: String]
+    /// Every language the output is written in, for the language switcher (empty: one language).
+    var languages: [LanguageChoice] = []
 
     public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
@@ -20,19 +24,22 @@ public struct SiteRenderer {
         self.kind = kind
         self.outline = links.outline
         self.links = links
+        self.ui = SiteContext.interfaceStrings(edition, kind: kind, week: currentWeek, chapterCount: links.outline.chapters.count)
     }
 
     public func render() -> [OutputFile] {
-        let site = SiteContext(edition: edition, outline: outline, kind: kind)
+        let site = SiteContext(edition: edition, outline: outline, kind: kind, languages: languages, ui: ui)
+        let outputTitle = edition.wording.text(kind.titleKey)
         var files: [OutputFile] = []
 
         let signature = session.map { _ in self.signature() } ?? 0
         let indexHTML = cached("index", nil, signature) {
-            var index = site.base(title: kind.title, current: nil)
+            var index = site.base(title: outputTitle, current: nil, file: "index.html")
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
                 var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
                                            "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
                 item["chapterSummary"] = chapter.summary
+                item["chapterTextLang"] = textLanguage(of: chapter)
                 return item
             }
             return templates.render("index", index)
@@ -42,19 +49,19 @@ public struct SiteRenderer {
         // Chapters render on all cores: each Markdown document belongs to one chapter.
         files += outline.chapters.concurrentMap { chapter in
             let html = cached("page|\(chapter.slug)", chapter, signature) {
-                var context = site.base(title: chapter.title, current: chapter.slug)
+                var context = site.base(title: chapter.title, current: chapter.slug, file: "\(chapter.slug).html")
                 context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
                 return templates.render("chapter", context)
             }
             return OutputFile(path: "\(chapter.slug).html", text: html)
         }
 
-        var search = site.base(title: "Search", current: nil)
+        var search = site.base(title: edition.wording.text("search"), current: nil, file: "search.html")
         search["homeCurrent"] = false
         search["searchCurrent"] = true
         files.append(OutputFile(path: "search.html", text: templates.render("search", search)))
 
-        var print = site.base(title: kind.title, current: nil)
+        var print = site.base(title: outputTitle, current: nil, file: "print.html")
         // Each chapter's section of the print page is rendered on its own (and kept under `serve`),
         // so the print page itself only strings them together.
         print["printChapters"] = outline.chapters.concurrentMap { chapter -> [String: Any] in
@@ -65,7 +72,8 @@ public struct SiteRenderer {
         }
         files.append(OutputFile(path: "print.html", text: templates.render("print", print)))
 
-        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+        // A translation's pages use the default language's copy (`../assets/`).
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) where site.rootPrefix.isEmpty {
             files.append(OutputFile(path: "assets/\(name)", contents: data))
         }
         files.append(contentsOf: contentAssets())
@@ -81,6 +89,8 @@ public struct SiteRenderer {
         hasher.combine(String(reflecting: content.schedule))
         hasher.combine(templates.signature)
         hasher.combine(kind.rawValue)
+        hasher.combine(content.language)
+        hasher.combine(languages.map { $0.tag + $0.name })
         hasher.combine(currentWeek?.description)
         for chapter in outline.chapters {
             hasher.combine(chapter.slug)
@@ -101,7 +111,7 @@ public struct SiteRenderer {
             hasher.combine(edition.document(page.body).serial)
             hasher.combine(page.body.origin)
         }
-        return session.rendered("\(kind.rawValue)|\(name)", key: hasher.finalize(), render: render)
+        return session.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize(), render: render)
     }
 
     /// With `bodyOnlyIfNeeded`, the body is left out: the caller takes it from the cache.
@@ -111,6 +121,12 @@ public struct SiteRenderer {
             "chapterStaffOnly": SiteContext.isStaffOnly(chapter),
         ]
         context["chapterSummary"] = chapter.summary
+        context["ui"] = ui
+        context["lang"] = edition.content.language
+        if let language = textLanguage(of: chapter) {
+            context["chapterTextLang"] = language
+            context["chapterNotTranslated"] = true
+        }
         if bodyOnlyIfNeeded && session != nil { return context }
         switch chapter.kind {
         case let .page(page):
@@ -124,13 +140,23 @@ public struct SiteRenderer {
             }
         case let .section(section):
             var sectionContext = SectionContexts(edition: edition, mode: mode).context(for: section)
+            sectionContext["ui"] = ui
             if section == .schedule, kind == .manual, let week = currentWeek {
-                sectionContext["currentWeekHref"] = "schedule/\(week)/index.html"
+                // The week of the same language: `schedule/2026-W49/es/` beside `es/`.
+                let translated = edition.content.language != edition.content.program.language
+                sectionContext["currentWeekHref"] = translated ? "../schedule/\(week)/\(edition.content.language)/index.html"
+                    : "schedule/\(week)/index.html"
                 sectionContext["currentWeek"] = week.description
             }
             context["chapterBody"] = templates.render("section-\(section.rawValue)", sectionContext)
         }
         return context
+    }
+
+    /// The language of a page shown untranslated, for its `lang` attribute and notice.
+    private func textLanguage(of chapter: Outline.Chapter) -> String? {
+        if case let .page(page) = chapter.kind { return page.fallbackLanguage }
+        return nil
     }
 
     /// Images and other files the Markdown of this edition links to, copied from the content

@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Files copied as they are into the output's `assets/` folder, by name.
     public let assets: [String: Data]
+    /// The words of the templates in each language (`strings/<tag>.yaml`).
+    public let strings: InterfaceStrings
     /// Where each template was read from, for error messages.
     let sources: [String: String]
     /// Changes when any template or asset changes: part of every cached chapter's key.
@@ -75,11 +77,20 @@ public struct TemplateSet: Sendable {
             log.error(SourceLocation(file: (folders.first ?? "Templates") + "/\(name).mustache"),
                       "the template '\(name).mustache' is missing", hint: "copy it from the tool's Templates folder")
         }
+        let strings = InterfaceStrings.load(from: folders, log: log)
+        if strings.languages["en"] == nil {
+            log.error(SourceLocation(file: (folders.first ?? "Templates") + "/strings/en.yaml"),
+                      "the interface strings 'strings/en.yaml' are missing", hint: "copy them from the tool's Templates folder")
+        }
         guard !log.hasErrors else { return nil }
         var hasher = Hasher()
+        for (tag, values) in strings.languages.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(tag)
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) { hasher.combine(key); hasher.combine(value) }
+        }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source.text) }
         for (name, data) in assets.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(data) }
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
+        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, strings: strings,
                            sources: texts.mapValues(\.file), signature: hasher.finalize())
     }
 

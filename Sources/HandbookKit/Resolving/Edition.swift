@@ -1,7 +1,10 @@
-/// One audience's view of the program with its Markdown parsed: what an output is rendered from.
+/// One audience's view of the program in one language, with its Markdown parsed: what an
+/// output is rendered from.
 public final class Edition: @unchecked Sendable {
     public let audience: Audience
     public let content: Content
+    /// The interface strings and formats of the content's language.
+    public let wording: Wording
     /// Parsed Markdown, by the location where each text starts.
     private let documents: [SourceLocation: MarkdownDocument]
     /// The text each document was parsed from.
@@ -13,9 +16,11 @@ public final class Edition: @unchecked Sendable {
     /// instead of parsing it again: the same text holds no `staff` block, because cutting one out
     /// of the client text changes it, so both audiences would get the same tree. Outputs render
     /// one after the other, so a shared document is never rendered by two threads at once.
-    public init(_ content: Content, audience: Audience, sharingWith other: Edition? = nil, session: BuildSession? = nil) {
+    public init(_ content: Content, audience: Audience, wording: Wording, sharingWith other: Edition? = nil,
+                session: BuildSession? = nil) {
         self.audience = audience
         self.content = content
+        self.wording = wording
         let sources = Self.markdownSources(of: content)
         // Parsing is serialised inside MarkdownDocument; preparing each tree runs on all cores.
         let parsed = sources.concurrentMap { source -> MarkdownDocument in
@@ -33,6 +38,16 @@ public final class Edition: @unchecked Sendable {
         if let document = documents[source.origin] { return document }
         // Only reached for text that is not part of the content (tests); parse it on demand.
         return MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML)
+    }
+
+    /// Chapters showing text in the default language because its translation is missing: the
+    /// pages, and the sections with an untranslated entry.
+    public var untranslatedChapters: Set<String> {
+        var chapters = Set(content.pages.filter { $0.fallbackLanguage != nil }.map(\.slug))
+        if content.rules.contains(where: { $0.fallbackLanguage != nil }) { chapters.insert(BuiltInSection.rules.rawValue) }
+        if content.faq.contains(where: { $0.fallbackLanguage != nil }) { chapters.insert(BuiltInSection.faq.rawValue) }
+        if content.topics.contains(where: { $0.fallbackLanguage != nil }) { chapters.insert(BuiltInSection.topics.rawValue) }
+        return chapters
     }
 
     /// Every Markdown text of the content, each with the chapter it appears in.

@@ -19,6 +19,12 @@ public struct LinkResolver: Sendable {
     /// Anchors, by chapter, of records only the other audience sees (staff-only rules, questions, topics).
     let hiddenAnchors: [String: Set<String>]
     let contentDirectory: String
+    /// In a translation: the chapters that show text in the default language (untranslated
+    /// pages, sections with untranslated entries), and the default language's heading ids by
+    /// chapter. That text links to headings by their default-language ids, which the translated
+    /// chapter does not have; such a link goes to the top of the chapter rather than being an
+    /// error that only a translation can fix (and `check` lists the missing translation).
+    var untranslated: (chapters: Set<String>, anchors: [String: Set<String>]) = ([], [:])
 
     public init(outline: Outline, hiddenChapters: Set<String> = [], hiddenAnchors: [String: Set<String>] = [:],
                 contentDirectory: String) {
@@ -41,7 +47,7 @@ public struct LinkResolver: Sendable {
         let hash = trimmed.firstIndex(of: "#")
         let path = String(trimmed[..<(hash ?? trimmed.endIndex)])
         let anchor = hash.map { String(trimmed[trimmed.index(after: $0)...]) }
-        if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed) }
+        if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed, from: chapter) }
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         // A page, written as its file name or as its path in the content folder (pages/x.md).
         if !path.contains("/") || path.hasPrefix("pages/") || path.hasPrefix("./pages/"),
@@ -52,7 +58,7 @@ public struct LinkResolver: Sendable {
                 return Self.indexAnchors.contains(anchor) ? .chapter("index", anchor: anchor)
                     : .broken("'\(trimmed)' links to '#\(anchor)', which is not on the start page", hint: "use index.md#chapters, or no anchor")
             }
-            return target(chapter: slug, anchor: anchor, written: trimmed)
+            return target(chapter: slug, anchor: anchor, written: trimmed, from: chapter)
         }
         let normalized = (path as NSString).standardizingPath
         guard !normalized.hasPrefix("..") && !normalized.hasPrefix("/") else {
@@ -72,7 +78,7 @@ public struct LinkResolver: Sendable {
         return .asset(normalized)
     }
 
-    private func target(chapter slug: String, anchor: String?, written: String) -> Target {
+    private func target(chapter slug: String, anchor: String?, written: String, from source: String) -> Target {
         guard let chapter = outline.chapter(slug) else {
             if hiddenChapters.contains(slug) {
                 return .broken("'\(written)' links to a staff-only page, which clients cannot see",
@@ -85,6 +91,10 @@ public struct LinkResolver: Sendable {
         if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor), hiddenAnchors[slug]?.contains(anchor) == true {
             return .broken("'\(written)' links to a staff-only part of '\(chapter.title)', which clients cannot see",
                            hint: "remove the link from client text, or put it inside a ```staff block")
+        }
+        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor),
+           untranslated.chapters.contains(source), untranslated.anchors[slug]?.contains(anchor) == true {
+            return .chapter(slug, anchor: nil)
         }
         if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor) {
             return .broken("'\(written)' links to '#\(anchor)', which is not a heading in '\(chapter.title)'",

@@ -41,7 +41,7 @@ public struct Outline: Sendable {
                 if !content.staff.isEmpty { anchors.insert("care-team") }
             case .staffDirectory: anchors.formUnion(content.staff.map(\.id))
             }
-            chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? section.defaultTitle,
+            chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? edition.wording.text(section.titleKey),
                                     summary: nil, order: settings?.order ?? section.defaultOrder,
                                     kind: .section(section), anchors: anchors))
         }
@@ -51,6 +51,11 @@ public struct Outline: Sendable {
     }
 
     public func index(of slug: String) -> Int? { positions[slug] }
+
+    /// Heading ids and entry ids a link may point at, by chapter.
+    var anchorsByChapter: [String: Set<String>] {
+        Dictionary(chapters.map { ($0.slug, $0.anchors) }, uniquingKeysWith: { $0.union($1) })
+    }
 
     static func hasContent(_ section: BuiltInSection, _ content: Content, audience: Audience) -> Bool {
         if section.isStaffOnly && audience != .staff { return false }

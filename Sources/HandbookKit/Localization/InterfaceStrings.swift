@@ -1,0 +1,84 @@
+import Foundation
+
+/// The interface strings of every language the template folders hold (`strings/<tag>.yaml`),
+/// with the program's own files (`<content>/templates/strings/`) overriding single keys.
+public struct InterfaceStrings: Sendable {
+    /// Strings by language tag, then by key.
+    let languages: [String: [String: String]]
+    /// The file each language's strings were last read from, for diagnostics.
+    let files: [String: String]
+
+    static let empty = InterfaceStrings(languages: [:], files: [:])
+
+    /// Reads `strings/*.yaml` of each folder; later folders override earlier ones key by key.
+    static func load(from folders: [String], log: DiagnosticLog) -> InterfaceStrings {
+        var languages: [String: [String: String]] = [:]
+        var files: [String: String] = [:]
+        for folder in folders {
+            let stringsFolder = folder + "/strings"
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: stringsFolder) else { continue }
+            for name in names.sorted() where name.hasSuffix(".yaml") {
+                let file = stringsFolder + "/" + name
+                let tag = String(name.dropLast(".yaml".count))
+                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                    log.error(SourceLocation(file: file), "the strings file is not readable UTF-8 text")
+                    continue
+                }
+                guard let root = YAMLFile.parse(text, file: file, log: log),
+                      let reader = MappingReader(root, noun: "strings file", file: file, log: log) else { continue }
+                for key in reader.keys {
+                    guard let value = reader.string(key) else { continue }
+                    languages[tag, default: [:]][key] = value
+                }
+                reader.finish()
+                files[tag] = file
+            }
+        }
+        return InterfaceStrings(languages: languages, files: files)
+    }
+
+    /// Where a language's strings come from, most specific first: `es-US`, `es`, then the
+    /// default language, then English, which the tool always ships.
+    static func chain(for language: String, defaultLanguage: String) -> [String] {
+        var chain: [String] = []
+        for tag in [language, defaultLanguage, "en"] {
+            var parts = tag.split(separator: "-").map(String.init)
+            while !parts.isEmpty {
+                let candidate = parts.joined(separator: "-")
+                if !chain.contains(candidate) { chain.append(candidate) }
+                parts.removeLast()
+            }
+        }
+        return chain
+    }
+
+    func wording(for language: String, defaultLanguage: String) -> Wording {
+        var strings: [String: String] = [:]
+        for tag in Self.chain(for: language, defaultLanguage: defaultLanguage).reversed() {
+            strings.merge(languages[tag] ?? [:]) { _, specific in specific }
+        }
+        return Wording(language: language, defaultLanguage: defaultLanguage, strings: strings)
+    }
+
+    /// Keys the language's own files (`es-US`, `es`) lack that the default language or English
+    /// has: shown in the fallback language until translated.
+    func missingKeys(for language: String, defaultLanguage: String) -> [String] {
+        let chain = Self.chain(for: language, defaultLanguage: defaultLanguage)
+        let own = chain.prefix { $0 == language || language.hasPrefix($0 + "-") }
+        let fallback = chain.dropFirst(own.count)
+        let ownKeys = Set(own.flatMap { languages[$0]?.keys.map { $0 } ?? [] })
+        let allKeys = Set(fallback.flatMap { languages[$0]?.keys.map { $0 } ?? [] })
+        return allKeys.subtracting(ownKeys).sorted()
+    }
+
+    /// Whether a strings file exists for the language or its base language (`es` for `es-US`).
+    func has(_ language: String) -> Bool {
+        let base = String(language.split(separator: "-").first ?? "")
+        return languages[language] != nil || languages[base] != nil
+    }
+
+    /// A file to name in diagnostics about a language: its own, else where one would go.
+    func file(for language: String, folders: [String]) -> String {
+        files[language] ?? ((folders.last ?? "templates") + "/strings/\(language).yaml")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads `translations/<tag>/` of a program folder into a `Translation`, reporting every problem
+/// of every file with its location, like the original files.
+struct TranslationLoader {
+    let loader: ContentLoader
+    let defaultLanguage: String
+
+    static let dataFiles = ["program.yaml", "rules.yaml", "faq.yaml", "topics.yaml", "phrases.yaml"]
+
+    static func folderName(_ language: String) -> String { "translations/\(language)" }
+
+    /// Nil when the folder does not exist.
+    func load(_ language: String, log: DiagnosticLog) -> Translation? {
+        let folder = Self.folderName(language)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: loader.directory + "/" + folder, isDirectory: &isDirectory),
+              isDirectory.boolValue else { return nil }
+        var translation = Translation(language: language, folder: loader.path(folder))
+        warnAboutStrayFiles(folder, log: log)
+        loader.readData(folder + "/program.yaml", log: log) { r in
+            translation.name = r.string("name")
+            translation.shortName = r.string("short_name")
+            translation.sections = readSections(r)
+        }
+        translation.rules = loader.readData(folder + "/rules.yaml", log: log) {
+            entries($0, list: "rules", noun: "rule", texts: ["title"], markdown: ["text", "consequence", "staff_note"])
+        } ?? [:]
+        translation.faq = loader.readData(folder + "/faq.yaml", log: log) {
+            entries($0, list: "questions", noun: "question", texts: ["question"], markdown: ["answer"])
+        } ?? [:]
+        translation.topics = loader.readData(folder + "/topics.yaml", log: log) {
+            entries($0, list: "topics", noun: "topic", texts: ["title"], markdown: ["summary"]) { r, entry in
+                guard let guide = r.mapping("guide", noun: "facilitator guide translation") else { return }
+                entry.markdown["guide.plan"] = guide.markdown("plan")
+                guide.finish()
+            }
+        } ?? [:]
+        translation.phrases = loader.readData(folder + "/phrases.yaml", log: log) { phrases($0, language: language) } ?? [:]
+        translation.pages = pages(folder + "/pages", log: log)
+        return translation
+    }
+
+    private func readSections(_ r: MappingReader) -> [BuiltInSection: SectionSettings] {
+        guard let block = r.mapping("sections", noun: "sections block") else { return [:] }
+        defer { block.finish() }
+        var result: [BuiltInSection: SectionSettings] = [:]
+        for section in BuiltInSection.allCases {
+            guard let s = block.mapping(section.rawValue, noun: "'\(section.rawValue)' section translation") else { continue }
+            result[section] = SectionSettings(title: s.string("title"), order: nil, intro: s.markdown("intro"))
+            s.finish()
+        }
+        return result
+    }
+
+    /// A list of translated entries by id; `more` reads keys beyond the flat ones.
+    private func entries(_ r: MappingReader, list: String, noun: String, texts: [String], markdown: [String],
+                         more: (MappingReader, inout TranslatedEntry) -> Void = { _, _ in }) -> [String: TranslatedEntry] {
+        var seen: [String: SourceLocation] = [:]
+        let read = r.records(list, noun: "\(noun) translation", required: true) { e -> TranslatedEntry? in
+            let id = Identifier.read(e, seen: &seen)
+            var entry = TranslatedEntry(id: id ?? "", texts: [:], markdown: [:], location: e.location)
+            for key in texts { entry.texts[key] = e.string(key) }
+            for key in markdown { entry.markdown[key] = e.markdown(key) }
+            more(e, &entry)
+            return id == nil ? nil : entry
+        }
+        return Dictionary(read.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func phrases(_ r: MappingReader, language: String) -> [String: Phrase] {
+        var result: [String: Phrase] = [:]
+        _ = r.records("phrases", noun: "phrase", required: true) { p -> Void? in
+            let hint = "each phrase is two lines: '- \(defaultLanguage): <the original text>' and '  \(language): <its translation>'"
+            guard let original = p.string(defaultLanguage, required: true, hint: hint),
+                  let translated = p.string(language, required: true, hint: hint) else { return nil }
+            let location = p.location(of: defaultLanguage)
+            if let first = result[original] {
+                p.log.warning(location, "the phrase '\(original)' is translated twice (first at line \(first.location.line))",
+                              hint: "keep one of them")
+                return nil
+            }
+            result[original] = Phrase(translation: translated, location: location)
+            return ()
+        }
+        return result
+    }
+
+    private func pages(_ folder: String, log: DiagnosticLog) -> [String: TranslatedPage] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
+        var result: [String: TranslatedPage] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let file = loader.path(folder + "/" + name)
+            guard name.hasSuffix(".md") else {
+                log.warning(SourceLocation(file: file), "this file is not a Markdown page and is ignored", hint: "page files end in .md")
+                continue
+            }
+            guard let text = loader.readText(file, log: log, required: true),
+                  let (r, front) = PageLoader.header(text: text, file: file, log: log) else { continue }
+            defer { r.finish() }
+            guard let title = r.string("title", required: true) else { continue }
+            result[String(name.dropLast(3))] = TranslatedPage(
+                title: title, summary: r.string("summary"),
+                body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
+                location: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return result
+    }
+
+    private func warnAboutStrayFiles(_ folder: String, log: DiagnosticLog) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            guard !Self.dataFiles.contains(name) else { continue }
+            log.warning(SourceLocation(file: loader.path(folder + "/" + name)),
+                        "this file is not one a translation holds, so it is ignored",
+                        hint: Suggestion.hint(for: name, in: Self.dataFiles, noun: "file name"))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// How an output speaks one language: its interface strings (`Templates/strings/<tag>.yaml`)
+/// and how it writes times, dates and numbers.
+///
+/// Dates and times come from the language's standard formats (ICU, through Foundation), so a
+/// language needs no strings for day or month names: `es` writes "martes, 24 de noviembre" and
+/// "18:00", `es-US` writes "6:00 p.m.", `en` "Tuesday, November 24" and "6:00 PM".
+public struct Wording: Sendable {
+    /// BCP 47 tag of the output, such as `es`.
+    public let language: String
+    /// The program's default language, which fills whatever the output's language lacks.
+    public let defaultLanguage: String
+    /// Every key, after falling back key by key along the language's chain.
+    let strings: [String: String]
+    /// The language's own name, in the language itself ("Español").
+    public var languageName: String { strings["language_name"] ?? language }
+
+    private let locale: Locale
+
+    init(language: String, defaultLanguage: String, strings: [String: String]) {
+        self.language = language
+        self.defaultLanguage = defaultLanguage
+        self.strings = strings
+        self.locale = Locale(identifier: language)
+    }
+
+    /// The interface string `key` with its `{placeholders}` filled in. A key no strings file has
+    /// is shown as itself, so a missing string is visible rather than silently empty (and
+    /// `handbook check` lists it).
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(strings[key] ?? key, values)
+    }
+
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = template
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+
+    /// Every string for templates (`{{ui.key}}`), with the placeholders an output knows filled in.
+    func templateStrings(_ values: [String: String]) -> [String: String] {
+        strings.mapValues { Self.fill($0, values) }
+    }
+
+    // MARK: Times, dates and numbers
+
+    /// "9:00 AM" in English, "9:00" in Spanish.
+    public func time(_ time: TimeOfDay) -> String {
+        format(date(hour: time.hour, minute: time.minute), template: "jmm")
+    }
+
+    public func timeRange(_ start: TimeOfDay, _ end: TimeOfDay) -> String { "\(self.time(start)) – \(self.time(end))" }
+
+    /// "Monday, November 30"; "lunes, 30 de noviembre".
+    public func dayAndDate(_ day: CalendarDate) -> String { format(date(day), template: "EEEEMMMMd") }
+
+    /// "Nov 30"; "30 nov".
+    public func shortDate(_ day: CalendarDate) -> String { format(date(day), template: "MMMd") }
+
+    /// "November 1, 2026"; "1 de noviembre de 2026".
+    public func fullDate(_ day: CalendarDate) -> String { format(date(day), template: "yMMMMd") }
+
+    /// "Monday"; "Lunes" (capitalised: day names stand alone as headings).
+    public func weekdayName(_ day: Weekday) -> String {
+        // 2024-01-01 was a Monday.
+        let name = format(date(CalendarDate(dayNumber: CalendarDate(year: 2024, month: 1, day: 1).dayNumber + day.rawValue - 1)),
+                          template: "EEEE")
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// "9.5" in English, "9,5" in Spanish.
+    public func number(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = locale
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 2
+        formatter.usesGroupingSeparator = false
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    /// "9 hours", "9.5 hours", "1 hour": quarter hours read as decimals.
+    public func hours(minutes: Int) -> String {
+        let hours = Double(minutes) / 60
+        return text(hours == 1 ? "hours_one" : "hours_other", ["count": number(hours)])
+    }
+
+    /// The name of another language in this one ("inglés" for `en` in Spanish).
+    public func nameOfLanguage(_ tag: String) -> String {
+        locale.localizedString(forIdentifier: tag) ?? tag
+    }
+
+    private func date(_ day: CalendarDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86400 + 12 * 3600))
+    }
+
+    private func date(hour: Int, minute: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(hour * 3600 + minute * 60))
+    }
+
+    private func format(_ date: Date, template: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.setLocalizedDateFormatFromTemplate(template)
+        // ICU puts a narrow no-break space before "AM"; a plain space keeps text and calendar
+        // files the same on every machine and easy to search.
+        return formatter.string(from: date).replacingOccurrences(of: "\u{202F}", with: " ")
+    }
+}
