@@ -201,6 +201,129 @@ final class LeakTests: XCTestCase {
         }
     }
 
+    /// Markers in every staff-only place of a Spanish translation of the leaky program.
+    static let translatedMarkers = [
+        "FUGA-INTRO-BLOCK", "FUGA-RULE-TEXT-BLOCK", "FUGA-RULE-NOTE", "FUGA-RULE-TITLE", "FUGA-RULE-TEXT",
+        "FUGA-FAQ-BLOCK", "FUGA-FAQ-Q", "FUGA-FAQ-A", "FUGA-TOPIC-BLOCK", "FUGA-GUIDE-PLAN", "FUGA-TOPIC-TITLE",
+        "FUGA-TOPIC-SUMMARY", "FUGA-GUIDE-OBJ", "FUGA-GUIDE-MAT", "FUGA-STAFF-NOTES", "FUGA-HIDDEN-ROLE",
+        "FUGA-SESSION-NOTE", "FUGA-CHANGE-REASON", "FUGA-EXTRA-NOTE", "FUGA-BLOCK-PAGE", "FUGA-PAGE-TITLE",
+        "FUGA-PAGE-SUMMARY", "FUGA-PAGE-BODY",
+    ]
+
+    static func leakyProgramInSpanish() -> ProgramFixture {
+        var fixture = leakyProgram()
+        fixture.files["program.yaml"]! += "\ntranslations: [es]\n"
+        let es = "translations/es/"
+        fixture.files[es + "program.yaml"] = """
+        sections:
+          rules:
+            intro: |
+              Nuestras reglas.
+
+              ```staff
+              FUGA-INTRO-BLOCK
+              ```
+        """
+        fixture.files[es + "rules.yaml"] = """
+        rules:
+          - id: be-kind
+            title: Sea amable
+            text: |
+              Trate a todos con respeto.
+
+              ```staff
+              FUGA-RULE-TEXT-BLOCK
+              ```
+            staff_note: FUGA-RULE-NOTE, vea [el procedimiento](leak-page-slug.md).
+          - id: internal
+            title: FUGA-RULE-TITLE
+            text: FUGA-RULE-TEXT
+        """
+        fixture.files[es + "faq.yaml"] = """
+        questions:
+          - id: how-long-is-the-program
+            question: ¿Cuánto dura el programa?
+            answer: |
+              Unas diez semanas.
+
+              ```staff
+              FUGA-FAQ-BLOCK
+              ```
+          - id: leak-faq-q
+            question: FUGA-FAQ-Q
+            answer: FUGA-FAQ-A
+        """
+        fixture.files[es + "topics.yaml"] = """
+        topics:
+          - id: triggers
+            title: Detonantes
+            summary: |
+              Qué despierta las ganas.
+
+              ```staff
+              FUGA-TOPIC-BLOCK
+              ```
+            guide:
+              plan: FUGA-GUIDE-PLAN
+          - id: sleep
+            title: Dormir
+            summary: Por qué ayuda descansar.
+          - id: internal-topic
+            title: FUGA-TOPIC-TITLE
+            summary: FUGA-TOPIC-SUMMARY
+        """
+        fixture.files[es + "phrases.yaml"] = """
+        phrases:
+          - {en: LEAK-GUIDE-OBJ, es: FUGA-GUIDE-OBJ}
+          - {en: LEAK-GUIDE-MAT, es: FUGA-GUIDE-MAT}
+          - {en: LEAK-STAFF-NOTES, es: FUGA-STAFF-NOTES}
+          - {en: LEAK-HIDDEN-ROLE, es: FUGA-HIDDEN-ROLE}
+          - {en: LEAK-SESSION-NOTE, es: FUGA-SESSION-NOTE}
+          - {en: LEAK-CHANGE-REASON, es: FUGA-CHANGE-REASON}
+          - {en: LEAK-EXTRA-NOTE, es: FUGA-EXTRA-NOTE}
+          - {en: Counselor, es: Consejera}
+          - {en: Day track, es: Turno de día}
+        """
+        fixture.files[es + "pages/welcome.md"] = """
+        ---
+        title: Bienvenida
+        ---
+        Bienvenido.
+
+        ```staff
+        FUGA-BLOCK-PAGE: vea el [procedimiento](leak-page-slug.md)
+        ```
+        """
+        fixture.files[es + "pages/leak-page-slug.md"] = """
+        ---
+        title: FUGA-PAGE-TITLE
+        summary: FUGA-PAGE-SUMMARY
+        ---
+        FUGA-PAGE-BODY
+        """
+        return fixture
+    }
+
+    /// Translations follow the audience of their original: no staff-only Spanish reaches any
+    /// client file in any language, and all of it is in the Spanish manual.
+    func testNoStaffOnlyTranslationReachesAnyClientFile() throws {
+        let output = try build(Self.leakyProgramInSpanish(), today: "2026-01-07")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/handbook/es/welcome.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/schedule/2026-W02/es/index.html"))
+        for clientFolder in ["/handbook", "/schedule"] {
+            XCTAssertEqual(Self.leaks(in: output + clientFolder), [], "no English staff-only text in any language")
+            for (path, data) in Self.files(under: output + clientFolder) {
+                for marker in Self.translatedMarkers where data.range(of: Data(marker.utf8)) != nil {
+                    XCTFail("\(marker) in \(clientFolder)/\(path)")
+                }
+            }
+        }
+        let manual = Self.files(under: output + "/manual") // manual/es/ and the staff week's es/
+        for marker in Self.translatedMarkers {
+            XCTAssertTrue(manual.contains { $0.1.range(of: Data(marker.utf8)) != nil }, "\(marker) missing from the Spanish manual")
+        }
+    }
+
     /// Pagefind's index files are gzip-compressed: search them decompressed.
     static func decompressed(_ data: Data) -> Data {
         guard data.starts(with: [0x1F, 0x8B]) else { return data }
@@ -314,7 +437,7 @@ final class SampleLeakTests: XCTestCase {
                 let staff = MarkdownDocument(page.body, audience: .staff).plainText.split(separator: "\n").map(String.init)
                 let client = Set(MarkdownDocument(StaffBlocks.removing(from: page.body), audience: .everyone).plainText
                     .split(separator: "\n").map(String.init))
-                plain += staff.filter { !client.contains($0) && $0 != "Staff only" }
+                plain += staff.filter { !client.contains($0) && $0 != "Staff only" && $0 != "Solo personal" }
             }
         }
         plain += markdown.flatMap { MarkdownDocument($0, audience: .staff).plainText.split(separator: "\n").map(String.init) }
@@ -324,8 +447,12 @@ final class SampleLeakTests: XCTestCase {
     func testSampleStaffSentencesAreInTheManualOnly() throws {
         let log = DiagnosticLog()
         let content = try XCTUnwrap(ContentLoader(directory: sampleContent).load(log: log))
+        var spanish = Localizer(language: "es", translation: content.translations.first { $0.language == "es" },
+                                defaultLanguage: "en", log: log)
+        let spanishSentences = Self.staffOnlySentences(spanish.localize(content, at: content.program.location))
         let sentences = Self.staffOnlySentences(content)
         XCTAssertGreaterThan(sentences.count, 100, "the sample program should have real staff content")
+        XCTAssertGreaterThan(spanishSentences.count, 100, "and in Spanish")
 
         let output = try temporaryFolder(self) + "/Public"
         _ = try Handbook.build(Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
@@ -338,6 +465,11 @@ final class SampleLeakTests: XCTestCase {
         for sentence in sentences {
             XCTAssertFalse(handbook.contains(sentence), "staff-only text in the handbook: \(sentence)")
             XCTAssertTrue(manual.contains(sentence), "staff-only text missing from the manual: \(sentence)")
+        }
+        let spanishManual = allText(output + "/manual/es")
+        for sentence in spanishSentences {
+            XCTAssertFalse(handbook.contains(sentence), "Spanish staff-only text in the handbook: \(sentence)")
+            XCTAssertTrue(spanishManual.contains(sentence), "Spanish staff-only text missing from the Spanish manual: \(sentence)")
         }
     }
 }

@@ -53,10 +53,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Staff asides and the line their text starts after: nodes inside were parsed on their own,
     /// so their line numbers count from the fence.
     private var asideLineShift: [OpaquePointer: Int] = [:]
+    private let staffLabel: String
 
-    public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false) {
+    /// `staffLabel` heads each staff block in the staff edition, in the edition's language.
+    public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false, staffLabel: String = "Staff only") {
         self.origin = source.origin
         self.audience = audience
+        self.staffLabel = staffLabel
         self.serial = Self.serialLock.withLock {
             Self.nextSerial += 1
             return Self.nextSerial
@@ -129,7 +132,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         for block in staffBlocks {
             if audience == .staff {
                 let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(aside, "<aside class=\"staff-only\"><p class=\"staff-only-label\">Staff only</p>")
+                cmark_node_set_on_enter(aside, "<aside class=\"staff-only\"><p class=\"staff-only-label\">\(HTML.escape(staffLabel))</p>")
                 cmark_node_set_on_exit(aside, "</aside>")
                 let inner = Cmark.parse(String(cString: cmark_node_get_literal(block)), unsafeHTML: allowRawHTML)
                 asideLineShift[aside] = Int(cmark_node_get_start_line(block))

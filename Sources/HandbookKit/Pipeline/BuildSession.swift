@@ -34,9 +34,10 @@ public final class BuildSession: @unchecked Sendable {
 
     // MARK: Markdown
 
-    func document(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool,
+    func document(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool, language: String,
                   make: () -> MarkdownDocument) -> MarkdownDocument {
-        let key = "\(audience.rawValue)|\(allowRawHTML)|\(source.origin)"
+        // By language too: a staff block's label is in the edition's language.
+        let key = "\(audience.rawValue)|\(allowRawHTML)|\(language)|\(source.origin)"
         if let cached = lock.withLock({ documents[key] }), cached.text == source.text { return cached.document }
         let document = make()
         lock.withLock { documents[key] = (source.text, document) }

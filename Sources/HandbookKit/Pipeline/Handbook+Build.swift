@@ -33,7 +33,8 @@ extension Handbook {
             }
             if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
         }
-        let finisher = OutputFinisher(options: options, week: week, timer: timer)
+        var finisher = OutputFinisher(options: options, week: week, timer: timer)
+        finisher.languageFolders = prepared.languages.map(\.folder)
         var rewritten: Int?
         try timer.measure("write") {
             if let session, session.builds > 0 {
@@ -62,7 +63,8 @@ extension Handbook {
         try OutputSafety.check(options)
         let prepared = try prepare(options)
         let files = try weekOutputs(prepared, week: week, environment: environment)
-        let finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
+        var finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
+        finisher.languageFolders = prepared.languages.map(\.folder)
         try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
             ("schedule/\(week)", files.client), ("manual/schedule/\(week)", files.staff),
         ], finishing: finisher.finish)

@@ -27,8 +27,12 @@ public final class Edition: @unchecked Sendable {
             if let other, other.texts[source.origin] == source.text, let shared = other.documents[source.origin] {
                 return shared
             }
-            let make = { MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML) }
-            return session?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML, make: make) ?? make()
+            let make = {
+                MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
+                                 staffLabel: wording.text("staff_only"))
+            }
+            return session?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
+                                     language: content.language, make: make) ?? make()
         }
         self.documents = Dictionary(zip(sources.map(\.origin), parsed), uniquingKeysWith: { first, _ in first })
         self.texts = Dictionary(sources.map { ($0.origin, $0.text) }, uniquingKeysWith: { first, _ in first })
@@ -37,7 +41,8 @@ public final class Edition: @unchecked Sendable {
     public func document(_ source: MarkdownSource) -> MarkdownDocument {
         if let document = documents[source.origin] { return document }
         // Only reached for text that is not part of the content (tests); parse it on demand.
-        return MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML)
+        return MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
+                                staffLabel: wording.text("staff_only"))
     }
 
     /// Chapters showing text in the default language because its translation is missing: the

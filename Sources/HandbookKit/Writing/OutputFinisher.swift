@@ -8,6 +8,8 @@ struct OutputFinisher {
     let week: ISOWeek
     let warnings: [Diagnostic]
     let timer: StageTimer
+    /// Where each language's files are inside an output: "" and, per translation, "es/" ...
+    var languageFolders: [String] = [""]
 
     init(options: Handbook.Options, week: ISOWeek, timer: StageTimer) {
         self.week = week
@@ -27,22 +29,28 @@ struct OutputFinisher {
         self.warnings = warnings
     }
 
+    /// The search index covers every language of an output at once (Pagefind keeps one index per
+    /// `lang`); the PDFs are printed per language.
     func finish(_ name: String, _ folder: String) throws {
         switch name {
         case "handbook", "manual":
             if let pagefind { try timer.measure("search index (\(name))") { try SearchIndex.build(in: folder, tool: pagefind) } }
-            if let chromium {
-                timer.announce?("PDF (\(name))")
-                try PDFPrinter.print(folder + "/print.html", to: "\(folder)/\(name).pdf", tool: chromium)
-                let staffWeek = "\(folder)/schedule/\(week)"
-                if name == "manual", FileManager.default.fileExists(atPath: staffWeek + "/index.html") {
-                    try PDFPrinter.print(staffWeek + "/index.html", to: "\(staffWeek)/\(week)-staff.pdf", tool: chromium)
+            guard let chromium else { return }
+            for language in languageFolders {
+                let root = folder + "/" + language
+                timer.announce?("PDF (\(language)\(name))")
+                try PDFPrinter.print(root + "print.html", to: "\(root)\(name).pdf", tool: chromium)
+                let staffWeek = "\(folder)/schedule/\(week)/\(language)"
+                if name == "manual", FileManager.default.fileExists(atPath: staffWeek + "index.html") {
+                    try PDFPrinter.print(staffWeek + "index.html", to: "\(staffWeek)\(week)-staff.pdf", tool: chromium)
                 }
             }
-        case "schedule/\(week)":
-            if let chromium { try PDFPrinter.print(folder + "/index.html", to: "\(folder)/\(week).pdf", tool: chromium) }
-        case "manual/schedule/\(week)":
-            if let chromium { try PDFPrinter.print(folder + "/index.html", to: "\(folder)/\(week)-staff.pdf", tool: chromium) }
+        case "schedule/\(week)", "manual/schedule/\(week)":
+            guard let chromium else { return }
+            let suffix = name.hasPrefix("manual/") ? "-staff" : ""
+            for language in languageFolders where FileManager.default.fileExists(atPath: "\(folder)/\(language)index.html") {
+                try PDFPrinter.print("\(folder)/\(language)index.html", to: "\(folder)/\(language)\(week)\(suffix).pdf", tool: chromium)
+            }
         default:
             break
         }
