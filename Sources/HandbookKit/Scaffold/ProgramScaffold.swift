@@ -53,8 +53,8 @@ public enum ProgramScaffold {
     edition: "Edition 1"                 # required: any text naming this version of the handbook
     edition_date: 2026-01-05             # required: YYYY-MM-DD
     language: en                         # the handbook's language (en, es ...)
-    # Other languages the handbook is written in. Each needs a folder
-    # translations/<language>/ with the translated texts (docs/translations.md).
+    ## Other languages the handbook is written in. Each needs a folder
+    ## translations/<language>/ with the translated texts (docs/translations.md).
     # translations: [es]
     time_zone: America/Chicago           # required: IANA name, e.g. America/New_York
     address: |                           # required: one line per address line
