@@ -52,6 +52,20 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("pagefind-ui__result-link"), "search showed no results: \(dom.suffix(3000))")
         XCTAssertTrue(dom.contains("<mark>cravings</mark>") || dom.contains("<mark>Cravings</mark>"), "the matching word is highlighted")
         XCTAssertFalse(dom.contains("class=\"pagefind-ui__result-link\" href=\"/print.html"), "the print page is not a search result")
+
+        // The Spanish search page searches the Spanish pages only.
+        let spanish = try read(output + "/handbook/es/search.html")
+        try write(spanish.replacingOccurrences(of: "</body>", with: "<img alt=\"\" src=\"/__wait?s=4\"></body>"),
+                  to: output + "/handbook/es/search-test.html")
+        let spanishDOM = try Browser.chromium(["--virtual-time-budget=5000", "--dump-dom",
+                                               "http://127.0.0.1:\(server.port)/es/search-test.html?q=detonantes"],
+                                              profile: try temporaryFolder(self))
+        let pattern = try NSRegularExpression(pattern: "pagefind-ui__result-link[^>]*href=\"([^\"]*)\"")
+        let links = pattern.matches(in: spanishDOM, range: NSRange(spanishDOM.startIndex..., in: spanishDOM))
+            .compactMap { Range($0.range(at: 1), in: spanishDOM).map { String(spanishDOM[$0]) } }
+        XCTAssertFalse(links.isEmpty, "no Spanish results: \(spanishDOM.suffix(3000))")
+        XCTAssertTrue(links.allSatisfy { $0.contains("/es/") }, "only Spanish pages are results: \(links)")
+        XCTAssertTrue(spanishDOM.lowercased().contains("<mark>detonantes"), "the Spanish word is highlighted")
     }
 
     func testPrintPageAndPDFs() throws {
@@ -72,5 +86,10 @@ final class BrowserTests: XCTestCase {
         let last = try Browser.run(try Browser.tool("pdftotext"), ["-f", "\(handbook.pages)", "-l", "\(handbook.pages)",
                                                                     output + "/handbook/handbook.pdf", "-"])
         XCTAssertTrue(last.contains("Acknowledgment of receipt"), "the handbook ends with the acknowledgment page")
+
+        let spanish = try Browser.pdfInfo(output + "/handbook/es/handbook.pdf")
+        let spanishText = try Browser.run(try Browser.tool("pdftotext"), ["-f", "2", "-l", "2", output + "/handbook/es/handbook.pdf", "-"])
+        XCTAssertTrue(spanishText.contains("Página 2 de \(spanish.pages)"), "page numbers in Spanish: \(spanishText.suffix(300))")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/schedule/2026-W49/es/2026-W49.pdf"), "the Spanish week")
     }
 }
