@@ -54,6 +54,19 @@ final class IncrementalBuildTests: XCTestCase {
             try FileManager.default.removeItem(atPath: folder + "/Content/pages/new-page.md")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/Public/handbook/new-page.html"))
+
+        // A sentence in a Spanish page: that page and the print page, in each Spanish output.
+        let bienvenida = folder + "/Content/translations/es/pages/welcome.md"
+        try assertRebuildMatchesFullBuild(folder, session: session, expectWritten: 4) {
+            try write(try read(bienvenida) + "\nUna frase más.\n", to: bienvenida)
+        }
+        // The Spanish page removed: shown in English with a notice; a phrase changed.
+        try assertRebuildMatchesFullBuild(folder, session: session) {
+            try FileManager.default.removeItem(atPath: bienvenida)
+            let phrases = folder + "/Content/translations/es/phrases.yaml"
+            try write(try read(phrases).replacingOccurrences(of: "es: Recepción", with: "es: Recepción principal"), to: phrases)
+        }
+        XCTAssertTrue(try read(folder + "/Public/handbook/es/welcome.html").contains("translation-notice"))
     }
 
     func testAFailedRebuildChangesNothing() throws {
