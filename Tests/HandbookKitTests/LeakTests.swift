@@ -447,7 +447,7 @@ final class SampleLeakTests: XCTestCase {
     func testSampleStaffSentencesAreInTheManualOnly() throws {
         let log = DiagnosticLog()
         let content = try XCTUnwrap(ContentLoader(directory: sampleContent).load(log: log))
-        var spanish = Localizer(language: "es", translation: content.translations.first { $0.language == "es" },
+        let spanish = Localizer(language: "es", translation: content.translations.first { $0.language == "es" },
                                 defaultLanguage: "en", log: log)
         let spanishSentences = Self.staffOnlySentences(spanish.localize(content, at: content.program.location))
         let sentences = Self.staffOnlySentences(content)

@@ -229,6 +229,13 @@ final class TranslationTests: XCTestCase {
                       warnings.joined(separator: "\n"))
     }
 
+    func testAMisspeltInterfaceStringInATemplateIsAnError() throws {
+        var fixture = ProgramFixture()
+        fixture.files["templates/footer.mustache"] = "<footer>\n<p>{{programName}} · {{ui.programe_phone}}</p>\n</footer>\n"
+        let errors = said(try checkDiagnostics(fixture).errors)
+        XCTAssertEqual(errors, ["templates/footer.mustache:2:22: error: the template 'footer' uses the interface string 'programe_phone', which strings/en.yaml does not have"])
+    }
+
     func testDatesTimesAndNumbersFollowTheLanguage() throws {
         let strings = try XCTUnwrap(TemplateSet.load(from: [defaultTemplates], log: DiagnosticLog())).strings
         let english = strings.wording(for: "en", defaultLanguage: "en")

@@ -50,7 +50,7 @@ extension Handbook {
                 localized = content
             } else {
                 let listed = program.translations.first { $0.tag == language }!.location
-                var localizer = Localizer(language: language, translation: content.translations.first { $0.language == language },
+                let localizer = Localizer(language: language, translation: content.translations.first { $0.language == language },
                                           defaultLanguage: program.language, log: log)
                 localized = localizer.localize(content, at: listed)
             }

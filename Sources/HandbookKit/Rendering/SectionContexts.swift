@@ -78,7 +78,7 @@ struct SectionContexts {
         var order: [String] = []
         var groups: [String: [Topic]] = [:]
         for topic in content.topics {
-            let module = topic.module ?? edition.wording.text("section_topics")
+            let module = topic.module ?? edition.wording.text("topics_without_module")
             if groups[module] == nil { order.append(module) }
             groups[module, default: []].append(topic)
         }

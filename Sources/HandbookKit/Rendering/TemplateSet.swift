@@ -82,6 +82,15 @@ public struct TemplateSet: Sendable {
             log.error(SourceLocation(file: (folders.first ?? "Templates") + "/strings/en.yaml"),
                       "the interface strings 'strings/en.yaml' are missing", hint: "copy them from the tool's Templates folder")
         }
+        if let english = strings.languages["en"] {
+            for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+                for reference in stringReferences(in: source.text) where english[reference.key] == nil {
+                    log.error(SourceLocation(file: source.file, line: reference.line, column: reference.column),
+                              "the template '\(name)' uses the interface string '\(reference.key)', which strings/en.yaml does not have",
+                              hint: Suggestion.hint(for: reference.key, in: Array(english.keys), noun: "string"))
+                }
+            }
+        }
         guard !log.hasErrors else { return nil }
         var hasher = Hasher()
         for (tag, values) in strings.languages.sorted(by: { $0.key < $1.key }) {
@@ -114,6 +123,26 @@ public struct TemplateSet: Sendable {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         result.append((name, index + 1, column))
                     }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    /// Interface strings (`{{ui.key}}`) a template shows, so that a misspelt key is an error
+    /// rather than an empty place on the page.
+    static func stringReferences(in text: String) -> [(key: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].drop { "{#^/& ".contains($0) }
+                if tag.hasPrefix("ui.") {
+                    let key = tag.dropFirst(3).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                    result.append((String(key), index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 }
                 rest = afterOpen[close.upperBound...]
             }

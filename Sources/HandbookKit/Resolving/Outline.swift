@@ -33,7 +33,7 @@ public struct Outline: Sendable {
             case .faq: anchors.formUnion(content.faq.map(\.id))
             case .topics:
                 anchors.formUnion(content.topics.map(\.id))
-                anchors.formUnion(content.topics.map { "module-" + Slug.make($0.module ?? "Topics") })
+                anchors.formUnion(content.topics.map { "module-" + Slug.make($0.module ?? edition.wording.text("topics_without_module")) })
             case .schedule: anchors.formUnion(content.schedule.tracks.map(\.id))
             case .contacts:
                 anchors.formUnion(["crisis-lines", "contacts"])
