@@ -108,46 +108,39 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template refers to.
-    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
+    /// Every `{{…}}` tag of a template, with its line and column, for the checks below.
+    static func tags(in text: String) -> [(tag: Substring, line: Int, column: Int)] {
+        var result: [(Substring, Int, Int)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(line)
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let first = tag.first, first == ">" || first == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty && !name.hasPrefix("*") {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        result.append((name, index + 1, column))
-                    }
-                }
+                result.append((afterOpen[..<close.lowerBound], index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 rest = afterOpen[close.upperBound...]
             }
         }
         return result
     }
 
+    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template refers to.
+    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
+        tags(in: text).compactMap { tag, line, column in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            guard let first = trimmed.first, first == ">" || first == "<" else { return nil }
+            let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            return name.isEmpty || name.hasPrefix("*") ? nil : (name, line, column)
+        }
+    }
+
     /// Interface strings (`{{ui.key}}`) a template shows, so that a misspelt key is an error
     /// rather than an empty place on the page.
     static func stringReferences(in text: String) -> [(key: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = Substring(line)
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].drop { "{#^/& ".contains($0) }
-                if tag.hasPrefix("ui.") {
-                    let key = tag.dropFirst(3).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                    result.append((String(key), index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
+        tags(in: text).compactMap { tag, line, column in
+            let name = tag.drop { "{#^/& ".contains($0) }
+            guard name.hasPrefix("ui.") else { return nil }
+            return (String(name.dropFirst(3).prefix { $0.isLetter || $0.isNumber || $0 == "_" }), line, column)
         }
-        return result
     }
 
     private static func describe(_ error: Error) -> String {
