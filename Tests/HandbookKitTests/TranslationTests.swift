@@ -254,6 +254,8 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(spanish.hours(minutes: 60), "1 hora")
         XCTAssertEqual(usSpanish.text("section_rules"), "Reglas del programa", "es-US falls back to es, key by key")
         XCTAssertEqual(spanish.nameOfLanguage("en"), "inglés")
+        XCTAssertEqual(spanish.textDirection, "ltr")
+        XCTAssertEqual(strings.wording(for: "ar", defaultLanguage: "en").textDirection, "rtl", "Arabic pages get dir=\"rtl\"")
     }
 
     /// The sample program's Spanish is complete, and its staff-only Spanish stays in the manual.

@@ -15,6 +15,11 @@ public struct Wording: Sendable {
     let strings: [String: String]
     /// The language's own name, in the language itself ("Español").
     public var languageName: String { strings["language_name"] ?? language }
+    /// The direction of the language's script, for the `dir` attribute: `rtl` for Arabic,
+    /// Hebrew, Persian, Urdu; `ltr` otherwise.
+    public var textDirection: String {
+        Locale.Language(identifier: language).characterDirection == .rightToLeft ? "rtl" : "ltr"
+    }
 
     private let locale: Locale
 

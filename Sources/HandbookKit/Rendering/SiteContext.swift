@@ -74,6 +74,7 @@ struct SiteContext {
         let program = edition.content.program
         var context: [String: Any] = [
             "lang": edition.content.language,
+            "dir": edition.wording.textDirection,
             "ui": ui,
             "root": rootPrefix,
             "pageTitle": title,

@@ -39,7 +39,7 @@ public struct WeekRenderer {
         let first = week.week.monday, last = week.week.days.last!
         let root = isTranslation ? "../" : ""
         var context: [String: Any] = [
-            "lang": content.language, "root": root, "programName": program.name, "programDisplayName": program.displayName,
+            "lang": content.language, "dir": wording.textDirection, "root": root, "programName": program.name, "programDisplayName": program.displayName,
             "mainPhone": program.phone, "crisisLines": SiteContext.crisisLines(program), "isManual": isStaff,
             "weekId": week.week.description, "weekNumber": week.week.week,
             "weekRange": wording.text("week_range", ["from": wording.dayAndDate(first), "to": wording.dayAndDate(last),
