@@ -48,7 +48,7 @@ final class AccessibilityTests: XCTestCase {
         let output = try build(ProgramFixture())
         for page in ["index", "welcome", "rules", "faq", "schedule", "topics", "contacts", "search"] {
             let html = try read("\(output)/handbook/\(page).html")
-            XCTAssertTrue(html.contains("<html lang=\"en\">"), page)
+            XCTAssertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), page)
             XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), page)
             XCTAssertTrue(html.contains("<main id=\"main\""), page)
             XCTAssertTrue(html.contains("<nav class=\"chapters\" aria-label=\"Chapters\">"), page)

@@ -19,7 +19,7 @@ final class BuildTests: XCTestCase {
             }
         }
         let index = try read(output + "/handbook/index.html")
-        XCTAssertTrue(index.contains("<html lang=\"en\">"))
+        XCTAssertTrue(index.contains("<html lang=\"en\" dir=\"ltr\">"))
         XCTAssertTrue(index.contains("href=\"rules.html\""))
         let print = try read(output + "/handbook/print.html")
         // Every chapter is on the print page, in the contents, with ids unique to the chapter.

@@ -119,7 +119,7 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(said(try checkDiagnostics(Self.spanishProgram())), [])
         let output = try build(Self.spanishProgram())
         let rules = try read(output + "/handbook/es/rules.html")
-        XCTAssertTrue(rules.contains("<html lang=\"es\">"))
+        XCTAssertTrue(rules.contains("<html lang=\"es\" dir=\"ltr\">"))
         XCTAssertTrue(rules.contains("1. Sea amable") && rules.contains("Puede llevar al alta."), "entries and interface strings in Spanish")
         XCTAssertTrue(rules.contains("href=\"../assets/style.css\""), "a translation uses the output's one stylesheet")
         XCTAssertTrue(rules.contains("href=\"../rules.html\" hreflang=\"en\""), "the switcher links to the same page in English")
