@@ -258,6 +258,26 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(strings.wording(for: "ar", defaultLanguage: "en").textDirection, "rtl", "Arabic pages get dir=\"rtl\"")
     }
 
+    /// The issue's own test, on the sample: without its Spanish grievances page, `check` names the
+    /// page, and the Spanish handbook shows it in English with a notice in Spanish.
+    func testRemovingOneSpanishPageOfTheSampleNamesItAndFallsBackToEnglish() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        try FileManager.default.removeItem(atPath: folder + "/Content/translations/es/pages/grievances.md")
+        var options = Handbook.Options(contentDirectory: folder + "/Content", templatesDirectory: defaultTemplates,
+                                       outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles")
+        options.search = false
+        let missing = try Handbook.check(options).filter { $0.message.contains("no Spanish (es) translation") }
+        XCTAssertEqual(missing.map { "\($0.location.file.replacingOccurrences(of: folder + "/", with: "")):\($0.location.line)" },
+                       ["Content/pages/grievances.md:1"])
+        _ = try Handbook.build(options, environment: fixedClock("2026-12-02"))
+        let page = try read(folder + "/Public/handbook/es/grievances.html")
+        XCTAssertTrue(page.contains("Esta página todavía no está traducida. Se muestra en inglés."))
+        XCTAssertTrue(page.contains("<article class=\"chapter\" lang=\"en\">"))
+        XCTAssertTrue(page.contains("<h1>Complaints and grievances</h1>"), "the English page")
+        XCTAssertFalse(try read(folder + "/Public/handbook/es/rules.html").contains("translation-notice"), "other pages stay Spanish")
+    }
+
     /// The sample program's Spanish is complete, and its staff-only Spanish stays in the manual.
     func testTheSampleProgramIsCompletelyTranslated() throws {
         let options = Handbook.Options(contentDirectory: sampleContent, templatesDirectory: defaultTemplates,
