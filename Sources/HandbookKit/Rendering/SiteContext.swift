@@ -19,6 +19,8 @@ struct SiteContext {
     let ui: [String: String]
     /// The navigation entries, made once for all pages.
     private let navItems: [[String: Any]]
+    /// The edition date in the output's language, formatted once for all pages.
+    private let editionDate: String
 
     /// Above this many chapters, each page lists only its neighbours and links to the full list
     /// on the start page: a page's size, and the build's time, then grow with the page, not
@@ -32,6 +34,7 @@ struct SiteContext {
         self.kind = kind
         self.languages = languages
         self.ui = ui
+        self.editionDate = edition.wording.fullDate(edition.content.program.editionDate)
         navItems = outline.chapters.map { chapter -> [String: Any] in
             var item: [String: Any] = ["navHref": "\(chapter.slug).html", "navTitle": chapter.title,
                                        "navStaffOnly": Self.isStaffOnly(chapter)]
@@ -81,7 +84,7 @@ struct SiteContext {
             "programName": program.name,
             "programDisplayName": program.displayName,
             "edition": program.edition,
-            "editionDate": edition.wording.fullDate(program.editionDate),
+            "editionDate": editionDate,
             "outputTitle": edition.wording.text(kind.titleKey),
             "isManual": kind == .manual,
             "mainPhone": program.phone,
