@@ -10,7 +10,7 @@ final class TranslationTests: XCTestCase {
         var fixture = ProgramFixture()
         fixture.files["program.yaml"]! += "\ntranslations: [es]\n"
         let es = "translations/es/"
-        fixture.files[es + "program.yaml"] = "name: Programa Test Harbor\n"
+        fixture.files[es + "program.yaml"] = "name: Programa Test Harbor\nsections:\n  faq:\n    title: Preguntas frecuentes\n"
         fixture.files[es + "rules.yaml"] = """
         rules:
           - id: be-kind
@@ -131,6 +131,8 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(contacts.contains("Testville (entrada principal)"), "a multi-line phrase is translated")
         XCTAssertTrue(try read(output + "/handbook/contacts.html").contains("<td>8:00 AM</td><td>5:00 PM</td>"))
         XCTAssertTrue(try read(output + "/handbook/es/index.html").contains("5 de enero de 2026"), "the edition date in Spanish")
+        XCTAssertTrue(try read(output + "/handbook/es/faq.html").contains("<h1>Preguntas frecuentes</h1>"), "a translation's own section title")
+        XCTAssertTrue(try read(output + "/handbook/es/topics.html").contains("<h1>De qué hablamos en grupo</h1>"), "the standard title, translated")
 
         let week = try read(output + "/schedule/2026-W02/es/index.html")
         XCTAssertTrue(week.contains("Turno de día") && week.contains("Lunes") && week.contains("9:00 – 12:00"), week)

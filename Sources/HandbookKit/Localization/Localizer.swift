@@ -193,6 +193,11 @@ struct Localizer {
             program.sections[section]?.title = translated?.title
             program.sections[section]?.intro = translated?.intro ?? settings.intro
         }
+        // A translation may name a section its own way even where the original keeps the
+        // standard title.
+        for (section, translated) in translation?.sections ?? [:] where original.sections[section] == nil {
+            program.sections[section] = SectionSettings(title: translated.title, order: nil, intro: translated.intro)
+        }
         return program
     }
 
