@@ -26,10 +26,10 @@ struct IncrementalWriter {
                 let fingerprint = Self.fingerprint(file.contents)
                 now[relative] = fingerprint
                 let path = root + "/" + relative
-                if session.written[relative] == fingerprint, fileManager.fileExists(atPath: path) { continue }
+                if session.written[relative] == fingerprint, FileBytes.exists(path) { continue }
                 let parent = (path as NSString).deletingLastPathComponent
                 if created.insert(parent).inserted { try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-                try file.contents.write(to: URL(fileURLWithPath: path), options: .atomic)
+                try FileBytes.replace([file.contents], at: path)
                 changed.insert(output.name)
                 count += 1
             }

@@ -38,7 +38,7 @@ public struct OutputWriter {
                 if created.insert(parent).inserted {
                     try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 }
-                try file.contents.write(to: URL(fileURLWithPath: path))
+                try FileBytes.write(file.contents, to: path)
                 try afterEachFile(path)
             }
         }
