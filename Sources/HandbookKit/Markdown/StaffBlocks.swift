@@ -34,7 +34,7 @@ enum StaffBlocks {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)!
             if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, MarkdownDocument.isStaffFence(node) {
+               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, MarkdownTree.isStaffFence(node) {
                 let first = Int(cmark_node_get_start_line(node))
                 var last = Int(cmark_node_get_end_line(node))
                 if last < first { last = Int.max } // an unclosed fence runs to the end
