@@ -14,38 +14,52 @@ extension Handbook {
         try OutputSafety.check(options)
         let prepared = try prepare(options, timer: timer, session: session)
         let week = currentWeek(prepared.content.program, environment: environment)
-        var rendered: [(name: String, files: [OutputFile])] = []
+        // The week's checks can still fail the build: they run before anything is written.
+        let weekFiles = try timer.measure("week") { try weekOutputs(prepared, week: week, environment: environment) }
+        // Files go to the staging folder (under `serve`, after the first build: to the output
+        // folder, if they changed) as soon as they are rendered, so no output is held in memory.
+        let fingerprinted = session != nil
+        let incremental = session.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, session: $0) : nil }
+        let staging = incremental == nil
+            ? try (writer ?? OutputWriter(root: options.outputDirectory)).stage(fingerprinted: fingerprinted) : nil
+        defer { staging?.discard() }
+        let sink: OutputSink = incremental ?? staging!
+        var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
-            let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
             for output in prepared.outputs where options.outputs.contains(output.kind) {
                 var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: output.kind,
                                             links: output.links, currentWeek: week)
                 renderer.session = session
-                var files = renderer.render()
+                var count = try renderer.render(into: sink, as: output.kind.rawValue)
                 if output.kind == .manual {
-                    files += weekFiles.staff.map { OutputFile(path: "schedule/\(week)/" + $0.path, contents: $0.contents) }
+                    for file in weekFiles.staff {
+                        let moved = OutputFile(path: "schedule/\(week)/" + file.path, contents: file.contents)
+                        try sink.write(RenderedFile(moved, fingerprinted: fingerprinted), in: output.kind.rawValue)
+                        count.files += 1
+                        if file.path.hasSuffix(".html") { count.pages += 1 }
+                    }
                 }
-                rendered.append((output.kind.rawValue, files))
-                counts.append((output.kind.rawValue, files.filter { $0.path.hasSuffix(".html") }.count, files.count))
+                names.append(output.kind.rawValue)
+                counts.append((output.kind.rawValue, count.pages, count.files))
             }
-            if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
+            if options.outputs.contains(.handbook) {
+                for file in weekFiles.client { try sink.write(RenderedFile(file, fingerprinted: fingerprinted), in: "schedule/\(week)") }
+                names.append("schedule/\(week)")
+            }
         }
         let finisher = OutputFinisher(options: options, week: week, timer: timer)
         var rewritten: Int?
         try timer.measure("write") {
-            if let session, session.builds > 0 {
-                let (changed, written) = try IncrementalWriter(root: options.outputDirectory, session: session).write(rendered)
+            if let incremental {
+                let (changed, written) = incremental.finish(outputs: names)
                 rewritten = written
-                for output in rendered where changed.contains(output.name) {
-                    try finisher.finish(output.name, options.outputDirectory + "/" + output.name)
+                for name in names where changed.contains(name) {
+                    try finisher.finish(name, options.outputDirectory + "/" + name)
                 }
-            } else {
-                try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"],
-                                                                                     finishing: finisher.finish)
-                session?.written = Dictionary(rendered.flatMap { output in
-                    output.files.map { (output.name + "/" + $0.path, IncrementalWriter.fingerprint($0.contents)) }
-                }, uniquingKeysWith: { first, _ in first })
+            } else if let staging {
+                try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
+                if let session { session.written = staging.fingerprints }
             }
         }
         session?.finishedBuild()

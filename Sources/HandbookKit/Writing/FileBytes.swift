@@ -28,13 +28,13 @@ enum FileBytes {
     }
 
     /// Writes `pieces`, one after the other, as the file's whole contents (creating or truncating it).
-    static func write(_ pieces: [Data], to path: String) throws {
+    static func write(_ pieces: [RenderedBytes], to path: String) throws {
         // 0o666 less the umask, as Foundation creates files.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(path, errno: errno) }
         var failure: Int32 = 0
         for piece in pieces where failure == 0 {
-            piece.withUnsafeBytes { bytes in
+            piece.withBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
                     let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -53,12 +53,12 @@ enum FileBytes {
     }
 
     static func write(_ data: Data, to path: String) throws {
-        try write([data], to: path)
+        try write([RenderedBytes(data, fingerprinted: false)], to: path)
     }
 
     /// Replaces the file at `path` by renaming a complete temporary file beside it over it, so that
     /// a reader (the preview server) never sees half a file.
-    static func replace(_ pieces: [Data], at path: String) throws {
+    static func replace(_ pieces: [RenderedBytes], at path: String) throws {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temporary = String(path[..<slash]) + ".handbook-new-" + String(path[slash...])
         do {
