@@ -173,9 +173,7 @@ public struct SiteRenderer {
         for (chapter, document) in edition.documentsByChapter {
             for link in document.links {
                 // Most links go to pages; only a path ending in a file kind can be an asset.
-                let path = link.destination.split(separator: "#").first.map(String.init) ?? ""
-                guard let dot = path.lastIndex(of: "."),
-                      LinkResolver.publishableExtensions.contains(path[path.index(after: dot)...].lowercased()) else { continue }
+                guard LinkResolver.mayBeAsset(link.destination) else { continue }
                 if case let .asset(path) = links.resolve(link.destination, from: chapter) { paths.insert(path) }
             }
         }
