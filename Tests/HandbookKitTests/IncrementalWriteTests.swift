@@ -42,4 +42,26 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(report.filesRewritten, 1)
         XCTAssertEqual(try read(page), before)
     }
+
+    /// The print page is rewritten in place from its first changed chapter: growing and
+    /// shrinking, it must end as a full build writes it.
+    func testThePrintPageRewrittenInPlaceIsWhatAFullBuildWrites() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let session = BuildSession()
+        let served = options(folder + "/Content", folder + "/Public")
+        _ = try Handbook.build(served, environment: fixedClock("2026-12-02"), session: session)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder + "/Content/pages").sorted()
+        let last = folder + "/Content/pages/" + pages.last!
+        let original = try read(last)
+        for text in [original + "\nA longer ending, added to the last chapter.\n", original, String(original.dropLast(40))] {
+            try write(text, to: last)
+            _ = try Handbook.build(served, environment: fixedClock("2026-12-02"), session: session)
+            let fresh = folder + "/Fresh-\(UUID().uuidString)"
+            _ = try Handbook.build(options(folder + "/Content", fresh), environment: fixedClock("2026-12-02"))
+            for output in ["handbook", "manual"] {
+                XCTAssertEqual(try read(folder + "/Public/\(output)/print.html"), try read(fresh + "/\(output)/print.html"))
+            }
+        }
+    }
 }

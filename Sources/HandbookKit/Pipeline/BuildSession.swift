@@ -17,9 +17,9 @@ public final class BuildSession: @unchecked Sendable {
     private var pages: [String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])] = [:]
     private var documents: [DocumentKey: (text: String, document: MarkdownDocument)] = [:]
     private var chapters: [String: (key: Int, value: RenderedBytes)] = [:]
-    /// What the last build wrote, per output file: a fingerprint of its bytes. Empty before the
+    /// What the last build wrote, per output file: fingerprints of its bytes. Empty before the
     /// first build, which writes everything the usual all-or-nothing way.
-    var written: [String: Int] = [:]
+    var written: [String: FileLayout] = [:]
     public private(set) var builds = 0
 
     func finishedBuild() { builds += 1 }

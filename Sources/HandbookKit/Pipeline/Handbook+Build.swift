@@ -59,7 +59,7 @@ extension Handbook {
                 }
             } else if let staging {
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
-                if let session { session.written = staging.fingerprints }
+                if let session { session.written = staging.layouts }
             }
         }
         session?.finishedBuild()

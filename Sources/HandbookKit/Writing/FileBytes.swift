@@ -32,21 +32,38 @@ enum FileBytes {
         // 0o666 less the umask, as Foundation creates files.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(path, errno: errno) }
+        try finish(descriptor, writing: pieces, from: 0, path: path)
+    }
+
+    /// Writes `pieces` over an existing file from byte `offset` on, and cuts the file to `length`:
+    /// the bytes before `offset` are left as they are.
+    static func overwrite(_ pieces: ArraySlice<RenderedBytes>, at path: String, from offset: Int, length: Int) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path, errno: errno) }
+        try finish(descriptor, writing: pieces, from: offset, length: length, path: path)
+    }
+
+    /// Writes the pieces from `offset`, cuts the file to `length` if given, and closes it.
+    private static func finish(_ descriptor: Int32, writing pieces: some Collection<RenderedBytes>, from offset: Int,
+                               length: Int? = nil, path: String) throws {
         var failure: Int32 = 0
+        var position = offset
         for piece in pieces where failure == 0 {
             piece.withBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                var done = 0
+                while done < bytes.count {
+                    let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(position))
                     if written < 0 {
                         if errno == EINTR { continue }
                         failure = errno
                         return
                     }
-                    offset += written
+                    done += written
+                    position += written
                 }
             }
         }
+        if failure == 0, let length, ftruncate(descriptor, off_t(length)) != 0 { failure = errno }
         // close can report a failed write too (a full disk, on some file systems).
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(path, errno: failure) }
@@ -79,9 +96,10 @@ enum FileBytes {
         var status = stat()
         return stat(path, &status) == 0
     }
-}
 
-/// The C library's `write`, which `FileBytes.write` hides inside the type.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
+    /// The size of the file at `path`, or nil when there is none.
+    static func size(_ path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
 }

@@ -54,12 +54,12 @@ public struct OutputWriter {
 final class StagingFolder: OutputSink, @unchecked Sendable {
     let writer: OutputWriter
     let path: String
-    /// Whether to keep each file's fingerprint (the first build under `serve`).
+    /// Whether to keep each file's layout (the first build under `serve`).
     let fingerprinted: Bool
     private let lock = NSLock()
     private var created: Set<String> = []
-    /// Fingerprints of what was written, by path relative to the output folder.
-    private(set) var fingerprints: [String: Int] = [:]
+    /// Layouts of what was written, by path relative to the output folder.
+    private(set) var layouts: [String: FileLayout] = [:]
 
     init(writer: OutputWriter, path: String, fingerprinted: Bool) {
         self.writer = writer
@@ -78,7 +78,7 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         try FileBytes.write(file.pieces, to: target)
         // Under the lock: the hook is a test's, which need not be thread-safe.
         try lock.withLock {
-            if fingerprinted { fingerprints[output + "/" + file.path] = file.fingerprint }
+            if fingerprinted { layouts[output + "/" + file.path] = file.layout }
             try writer.afterEachFile(target)
         }
     }

@@ -84,12 +84,9 @@ struct RenderedFile: Sendable {
         self.init(path: file.path, pieces: [RenderedBytes(file.contents, fingerprinted: fingerprinted)])
     }
 
-    /// Identifies the bytes: the same pieces give the same fingerprint.
-    var fingerprint: Int {
-        if pieces.count == 1 { return pieces[0].fingerprint }
-        var hasher = Hasher()
-        for piece in pieces { hasher.combine(piece.fingerprint) }
-        return hasher.finalize()
+    /// Identifies the bytes, piece by piece.
+    var layout: FileLayout {
+        FileLayout(pieces: pieces.map { FileLayout.Piece(fingerprint: $0.fingerprint, count: $0.count) })
     }
 
     /// The bytes joined, for callers that want a whole `OutputFile`.
@@ -97,6 +94,25 @@ struct RenderedFile: Sendable {
         var data = Data(capacity: pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { piece.withBytes { data.append(contentsOf: $0) } }
         return OutputFile(path: path, contents: data)
+    }
+}
+
+/// What the writer remembers of a file it wrote under `serve`: each piece's fingerprint and size.
+/// The same layout means the same bytes; and of a file written in pieces (the print page), how
+/// many bytes at its start a new version leaves as they are.
+struct FileLayout: Equatable, Sendable {
+    struct Piece: Equatable, Sendable {
+        var fingerprint: Int
+        var count: Int
+    }
+
+    var pieces: [Piece]
+
+    var count: Int { pieces.reduce(0) { $0 + $1.count } }
+
+    /// How many leading pieces `other` has the same as this layout.
+    func piecesInCommon(with other: FileLayout) -> Int {
+        zip(pieces, other.pieces).prefix { $0 == $1 }.count
     }
 }
 
