@@ -14,19 +14,21 @@ extension Handbook {
         try OutputSafety.check(options)
         let prepared = try prepare(options, timer: timer, session: session)
         let week = currentWeek(prepared.content.program, environment: environment)
-        // The week's checks can still fail the build: they run before anything is written.
-        let weekFiles = try timer.measure("week") { try weekOutputs(prepared, week: week, environment: environment) }
         // Files go to the staging folder (under `serve`, after the first build: to the output
         // folder, if they changed) as soon as they are rendered, so no output is held in memory.
         let fingerprinted = session != nil
         let incremental = session.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, session: $0) : nil }
-        let staging = incremental == nil
-            ? try (writer ?? OutputWriter(root: options.outputDirectory)).stage(fingerprinted: fingerprinted) : nil
+        var staging: StagingFolder?
         defer { staging?.discard() }
-        let sink: OutputSink = incremental ?? staging!
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
+            // The week's checks can still fail the build: they run before anything is written.
+            let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
+            if incremental == nil {
+                staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(fingerprinted: fingerprinted)
+            }
+            let sink: OutputSink = incremental ?? staging!
             for output in prepared.outputs where options.outputs.contains(output.kind) {
                 var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: output.kind,
                                             links: output.links, currentWeek: week)
