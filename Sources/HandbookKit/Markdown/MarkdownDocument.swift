@@ -1,15 +1,15 @@
-import CCmarkGFM
 import Foundation
 
 /// A parsed Markdown text, prepared for one audience.
 ///
-/// Owns its cmark tree (freed on deinit); callers see Swift values only. Fenced blocks whose info
-/// string is `staff` are removed from the tree when the audience is `everyone`, and wrapped in a
-/// visibly marked aside for `staff`, so a client document never holds staff-only nodes.
+/// Callers see Swift values only. Fenced blocks whose info string is `staff` are removed when the
+/// audience is `everyone`, and wrapped in a visibly marked aside for `staff`, so a client document
+/// never holds staff-only text.
 ///
-/// A document is rendered by one thread at a time (rendering sets ids and link targets on the tree);
-/// different documents may render concurrently.
-public final class MarkdownDocument: @unchecked Sendable {
+/// The cmark tree is read once, when the document is made, and freed: what is kept is the headings,
+/// the links and the HTML with holes for the heading tags and link addresses, which each rendering
+/// fills in. A document is immutable, so any number of threads may render it at once.
+public final class MarkdownDocument: Sendable {
     public struct Heading: Sendable, Equatable {
         public var level: Int
         public var text: String
@@ -36,45 +36,39 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     private static let serialLock = NSLock()
     nonisolated(unsafe) private static var nextSerial = 0
-    public private(set) var headings: [Heading] = []
-    public private(set) var links: [Link] = []
+    public let headings: [Heading]
+    public let links: [Link]
     /// Where raw HTML was dropped because the program did not opt in.
-    public private(set) var droppedHTML: [SourceLocation] = []
+    public let droppedHTML: [SourceLocation]
     /// `staff` blocks with no closing fence: everything after them became staff-only.
-    public private(set) var unclosedStaffBlocks: [SourceLocation] = []
+    public let unclosedStaffBlocks: [SourceLocation]
 
-    private let root: OpaquePointer
+    private let source: MarkdownSource
     private let allowRawHTML: Bool
-    /// Each heading is taken out of the tree and a childless custom block put in its place, whose
-    /// text is the heading's HTML with its id (cmark has no attributes, and a custom block may not
-    /// hold inline nodes). The detached heading is kept to render its inline content.
-    private var headingNodes: [(block: OpaquePointer, heading: OpaquePointer, level: Int, id: String)] = []
-    private var linkNodes: [(node: OpaquePointer, destination: String)] = []
-    /// Staff asides and the line their text starts after: nodes inside were parsed on their own,
-    /// so their line numbers count from the fence.
-    private var asideLineShift: [OpaquePointer: Int] = [:]
+    /// Heads each staff block in the staff edition, in the edition's language.
     private let staffLabel: String
+    /// The body, and each heading's inner HTML (which may hold links), rendered once. Nil in the
+    /// rare document whose holes cannot be found again (a link inside an image's description is
+    /// written as plain text): that one is rendered from a new tree each time.
+    private let body: HTMLWithHoles?
+    private let headingInner: [HTMLWithHoles]
 
-    /// `staffLabel` heads each staff block in the staff edition, in the edition's language.
     public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false, staffLabel: String = "Staff only") {
         self.origin = source.origin
         self.audience = audience
+        self.source = source
         self.staffLabel = staffLabel
         self.serial = Self.serialLock.withLock {
             Self.nextSerial += 1
             return Self.nextSerial
         }
         self.allowRawHTML = allowRawHTML
-        self.root = Cmark.parse(source.text, unsafeHTML: allowRawHTML)
-        findUnclosedStaffBlocks(in: source.text)
-        applyAudience()
-        if !allowRawHTML { dropRawHTML() }
-        indexHeadingsAndLinks()
-    }
-
-    deinit {
-        for heading in headingNodes { cmark_node_free(heading.heading) }
-        cmark_node_free(root)
+        let tree = MarkdownTree(source, audience: audience, allowRawHTML: allowRawHTML, staffLabel: staffLabel)
+        headings = tree.headings
+        links = tree.links
+        droppedHTML = tree.droppedHTML
+        unclosedStaffBlocks = tree.unclosedStaffBlocks
+        (body, headingInner) = Self.renderWithHoles(tree)
     }
 
     /// HTML for the document. `idPrefix` keeps heading ids unique when several documents share
@@ -83,189 +77,65 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `headingShift` moves headings down when the text sits under a heading of its own (a rule's
     /// text under the rule's title, a chapter on the print page under the book's title).
     public func html(idPrefix: String = "", headingShift: Int = 0, rewriteLink: (String) -> String = { $0 }) -> String {
-        for link in linkNodes {
-            cmark_node_set_url(link.node, rewriteLink(link.destination))
+        func address(_ index: Int) -> String {
+            LinkAddress.attribute(rewriteLink(links[index].destination), unsafe: allowRawHTML)
         }
-        for heading in headingNodes {
-            let level = min(6, heading.level + headingShift)
-            let inner = Self.innerHTML(ofDetachedHeading: heading.heading, unsafeHTML: allowRawHTML)
-            cmark_node_set_on_enter(heading.block, "<h\(level) id=\"\(HTML.escape(idPrefix + heading.id))\">\(inner)</h\(level)>")
-        }
-        return Cmark.renderHTML(root, unsafeHTML: allowRawHTML)
+        guard let body else { return htmlFromTree(idPrefix: idPrefix, headingShift: headingShift, rewriteLink: rewriteLink) }
+        return body.filled(heading: { index in
+            let level = min(6, headings[index].level + headingShift)
+            let inner = headingInner[index].filled(heading: { _ in "" }, link: address)
+            return Self.headingTag(level: level, id: idPrefix + headings[index].id, inner: inner)
+        }, link: address)
     }
 
-    /// The words of the document without markup, for search and readability.
+    /// The words of the document without markup, for search and readability. Read from a new tree:
+    /// only `handbook check` asks.
     public var plainText: String {
-        var parts: [String] = []
-        walk { node, entering in
-            guard entering else { return }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                parts.append(String(cString: cmark_node_get_literal(node)))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                parts.append(" ")
-            case CMARK_NODE_CUSTOM_BLOCK:
-                parts.append("\n")
-                if let heading = headingNodes.first(where: { $0.block == node }) {
-                    parts.append(Self.text(of: heading.heading) + "\n")
-                }
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
-                parts.append("\n")
-            default:
-                if String(cString: cmark_node_get_type_string(node)) == "table_cell" { parts.append(" ") }
+        MarkdownTree(source, audience: audience, allowRawHTML: allowRawHTML, staffLabel: staffLabel).plainText
+    }
+
+    // MARK: - Rendering
+
+    private static func headingTag(level: Int, id: String, inner: String) -> String {
+        "<h\(level) id=\"\(HTML.escape(id))\">\(inner)</h\(level)>"
+    }
+
+    /// Whether the document is filled from holes, not rendered from a tree each time (for tests).
+    var rendersFromHoles: Bool { body != nil }
+
+    /// Renders the tree with markers in the holes, and checks that every hole is found exactly once.
+    private static func renderWithHoles(_ tree: MarkdownTree) -> (HTMLWithHoles?, [HTMLWithHoles]) {
+        for index in tree.linkNodes.indices { tree.setLinkAddress(index, HTMLWithHoles.token(.link(index))) }
+        for index in tree.headingNodes.indices { tree.setHeadingText(index, HTMLWithHoles.token(.heading(index))) }
+        guard let body = HTMLWithHoles.read(tree.renderHTML()) else { return (nil, []) }
+        var inner: [HTMLWithHoles] = []
+        for index in tree.headingNodes.indices {
+            guard let heading = HTMLWithHoles.read(tree.innerHTML(ofHeading: index)) else { return (nil, []) }
+            inner.append(heading)
+        }
+        var headingsSeen = [Int](repeating: 0, count: tree.headingNodes.count)
+        var linksSeen = [Int](repeating: 0, count: tree.linkNodes.count)
+        for hole in body.holes + inner.flatMap(\.holes) {
+            switch hole {
+            case let .heading(index) where index < headingsSeen.count: headingsSeen[index] += 1
+            case let .link(index) where index < linksSeen.count: linksSeen[index] += 1
+            default: return (nil, [])
             }
         }
-        return parts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        guard inner.allSatisfy({ !$0.holes.contains { if case .heading = $0 { true } else { false } } }),
+              headingsSeen.allSatisfy({ $0 == 1 }), linksSeen.allSatisfy({ $0 == 1 }) else { return (nil, []) }
+        return (body, inner)
     }
 
-    // MARK: - Tree preparation
-
-    /// Removes or marks the `staff` fenced blocks. Collected first, edited after the walk.
-    private func applyAudience() {
-        var staffBlocks: [OpaquePointer] = []
-        walk { node, entering in
-            if entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) {
-                staffBlocks.append(node)
-            }
+    /// The HTML rendered from a new tree with the ids and addresses set on it: what filling the
+    /// holes must give (`MarkdownHolesTests`), and the way to render a document without holes.
+    func htmlFromTree(idPrefix: String = "", headingShift: Int = 0, rewriteLink: (String) -> String = { $0 }) -> String {
+        let tree = MarkdownTree(source, audience: audience, allowRawHTML: allowRawHTML, staffLabel: staffLabel)
+        for (index, link) in tree.linkNodes.enumerated() { tree.setLinkAddress(index, rewriteLink(link.destination)) }
+        for (index, heading) in tree.headings.enumerated() {
+            let level = min(6, heading.level + headingShift)
+            tree.setHeadingText(index, Self.headingTag(level: level, id: idPrefix + heading.id, inner: tree.innerHTML(ofHeading: index)))
         }
-        for block in staffBlocks {
-            if audience == .staff {
-                let aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(aside, "<aside class=\"staff-only\"><p class=\"staff-only-label\">\(HTML.escape(staffLabel))</p>")
-                cmark_node_set_on_exit(aside, "</aside>")
-                let inner = Cmark.parse(String(cString: cmark_node_get_literal(block)), unsafeHTML: allowRawHTML)
-                asideLineShift[aside] = Int(cmark_node_get_start_line(block))
-                Self.moveChildren(of: inner, into: aside)
-                cmark_node_free(inner)
-                cmark_node_insert_before(block, aside)
-            }
-            cmark_node_unlink(block)
-            cmark_node_free(block)
-        }
-    }
-
-    /// A fence is closed when its last line is a fence of the same character; cmark does not say.
-    private func findUnclosedStaffBlocks(in text: String) {
-        var lines: [Substring]?
-        walk { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) else { return }
-            lines = lines ?? text.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
-            guard let lines, first >= 1, first <= lines.count else { return }
-            let opening = lines[first - 1].drop { $0 == " " || $0 == ">" || $0 == "-" || $0 == "*" || $0.isNumber || $0 == "." }
-            let fence = opening.first ?? "`"
-            let closing = last >= 1 && last <= lines.count && last != first
-                ? lines[last - 1].drop { $0 == " " || $0 == ">" } : ""
-            if !closing.hasPrefix(String(repeating: fence, count: 3)) {
-                unclosedStaffBlocks.append(location(of: node))
-            }
-        }
-    }
-
-    static func isStaffFence(_ node: OpaquePointer) -> Bool {
-        guard let info = cmark_node_get_fence_info(node) else { return false }
-        return String(cString: info).split(separator: " ").first.map { $0.lowercased() == "staff" } ?? false
-    }
-
-    private static func moveChildren(of source: OpaquePointer, into target: OpaquePointer) {
-        while let child = cmark_node_first_child(source) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(target, child)
-        }
-    }
-
-    private func dropRawHTML() {
-        var htmlNodes: [OpaquePointer] = []
-        walk { node, entering in
-            let type = cmark_node_get_type(node)
-            if entering, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { htmlNodes.append(node) }
-        }
-        for node in htmlNodes {
-            droppedHTML.append(location(of: node))
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-        }
-    }
-
-    /// Gives every heading a stable id and records every link, replacing each heading by a custom
-    /// block so the renderer writes the id (cmark has no attributes of its own).
-    private func indexHeadingsAndLinks() {
-        var headingsFound: [OpaquePointer] = []
-        walk { node, entering in
-            guard entering else { return }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING: headingsFound.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let destination = String(cString: cmark_node_get_url(node))
-                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-                links.append(Link(destination: destination, location: location(of: node), isImage: isImage,
-                                  text: Self.text(of: node)))
-                linkNodes.append((node, destination))
-            default: break
-            }
-        }
-        var used: Set<String> = []
-        for node in headingsFound {
-            // One h1 per page: the page title. Headings in the body start at h2.
-            let level = max(2, Int(cmark_node_get_heading_level(node)))
-            let text = Self.text(of: node)
-            var id = Slug.make(text)
-            var counter = 2
-            while used.contains(id) { id = "\(Slug.make(text))-\(counter)"; counter += 1 }
-            used.insert(id)
-            headings.append(Heading(level: level, text: text, id: id, location: location(of: node),
-                                    writtenLevel: Int(cmark_node_get_heading_level(node))))
-            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_insert_before(node, block)
-            cmark_node_unlink(node)
-            headingNodes.append((block, node, level, id))
-        }
-    }
-
-    // MARK: - Helpers
-
-    /// `<h2>Fish &amp; chips</h2>` → `Fish &amp; chips`.
-    private static func innerHTML(ofDetachedHeading heading: OpaquePointer, unsafeHTML: Bool) -> String {
-        let html = Cmark.renderHTML(heading, unsafeHTML: unsafeHTML).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards)
-        else { return html }
-        return String(html[html.index(after: open)..<close.lowerBound])
-    }
-
-    private func location(of node: OpaquePointer) -> SourceLocation {
-        var line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
-        guard line > 0 else { return origin }
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            if let shift = asideLineShift[current] { line += shift; break }
-            ancestor = cmark_node_parent(current)
-        }
-        return SourceLocation(file: origin.file, line: origin.line + line - 1, column: max(column, 1))
-    }
-
-    static func text(of node: OpaquePointer) -> String {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(current))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: text += Self.text(of: current)
-            }
-            child = cmark_node_next(current)
-        }
-        return text
-    }
-
-    private func walk(_ visit: (OpaquePointer, Bool) -> Void) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            visit(cmark_iter_get_node(iterator), event == CMARK_EVENT_ENTER)
-        }
+        return tree.renderHTML()
     }
 }

@@ -4,20 +4,37 @@ import Foundation
 /// Removes staff-only fenced blocks from Markdown text, found on the cmark tree (not by matching
 /// strings, which would miss indented or tilde fences and catch `staff` inside code).
 enum StaffBlocks {
-    /// "staff" in any letter case, by bytes: much faster than a Foundation search on every page.
+    /// "staff" in any letter case, by bytes. Every client page is looked at on every build, so the
+    /// search goes eight bytes at a time for an "f" (rarer than the other letters), and looks
+    /// around only where there is one.
     static func containsStaffWord(_ text: String) -> Bool {
-        let word: [UInt8] = Array("staff".utf8)
-        var matched = 0
-        for byte in text.utf8 {
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if lower == word[matched] {
-                matched += 1
-                if matched == word.count { return true }
-            } else {
-                matched = lower == word[0] ? 1 : 0
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count >= 5, let base = bytes.baseAddress else { return false }
+            // `| 0x20` lowercases a letter, and maps no other byte to a lowercase letter.
+            func isStaff(at start: Int) -> Bool {
+                start >= 0 && start + 5 <= count && base[start] | 0x20 == UInt8(ascii: "s") && base[start + 1] | 0x20 == UInt8(ascii: "t")
+                    && base[start + 2] | 0x20 == UInt8(ascii: "a") && base[start + 3] | 0x20 == UInt8(ascii: "f")
+                    && base[start + 4] | 0x20 == UInt8(ascii: "f")
             }
+            // Every word starts with its first "f" at some index i, so checking from i - 3 at each f suffices.
+            func hasWord(from start: Int, to end: Int) -> Bool {
+                for index in start..<end where base[index] | 0x20 == UInt8(ascii: "f") && isStaff(at: index - 3) { return true }
+                return false
+            }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Zero bytes of `difference` are f or F; the classic test for a zero byte in a word.
+                let difference = (word | 0x2020_2020_2020_2020) ^ 0x6666_6666_6666_6666
+                if (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0,
+                   hasWord(from: index, to: index + 8) { return true }
+                index += 8
+            }
+            return hasWord(from: index, to: count)
         }
-        return false
     }
 
     /// The text with every line of every `staff` fence blanked. Blank lines, not deleted ones, so
@@ -34,7 +51,7 @@ enum StaffBlocks {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)!
             if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, MarkdownDocument.isStaffFence(node) {
+               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, MarkdownTree.isStaffFence(node) {
                 let first = Int(cmark_node_get_start_line(node))
                 var last = Int(cmark_node_get_end_line(node))
                 if last < first { last = Int.max } // an unclosed fence runs to the end

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a run of builds (`handbook serve`) keeps from one build to the next, so that after a
 /// change only what depends on it is done again: pages whose file did not change are not read
@@ -9,12 +14,12 @@ import Foundation
 /// chapter shows), so a stale entry cannot be used: it simply stops matching.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: (stamp: String, page: Page?, diagnostics: [Diagnostic])] = [:]
-    private var documents: [String: (text: String, document: MarkdownDocument)] = [:]
-    private var chapters: [String: (key: Int, value: String)] = [:]
-    /// What the last build wrote, per output file: a hash of its bytes. Empty before the first
-    /// build, which writes everything the usual all-or-nothing way.
-    var written: [String: Int] = [:]
+    private var pages: [String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])] = [:]
+    private var documents: [DocumentKey: (text: String, document: MarkdownDocument)] = [:]
+    private var chapters: [String: (key: Int, value: RenderedBytes)] = [:]
+    /// What the last build wrote, per output file: fingerprints of its bytes. Empty before the
+    /// first build, which writes everything the usual all-or-nothing way.
+    var written: [String: FileLayout] = [:]
     public private(set) var builds = 0
 
     func finishedBuild() { builds += 1 }
@@ -23,9 +28,29 @@ public final class BuildSession: @unchecked Sendable {
 
     // MARK: Pages
 
+    /// A file's size and modification time, read with one `stat`: a thousand pages are looked at
+    /// on every rebuild, and FileManager's attribute dictionary cost ten times as much.
+    struct FileStamp: Equatable {
+        var size: Int64 = -1
+        var seconds: Int = -1
+        var nanoseconds: Int = -1
+
+        init(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return }
+            size = Int64(status.st_size)
+            #if canImport(Darwin)
+            seconds = status.st_mtimespec.tv_sec
+            nanoseconds = status.st_mtimespec.tv_nsec
+            #else
+            seconds = status.st_mtim.tv_sec
+            nanoseconds = status.st_mtim.tv_nsec
+            #endif
+        }
+    }
+
     func page(at file: String, load: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        let stamp = "\(attributes?[.size] ?? -1)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)"
+        let stamp = FileStamp(file)
         if let cached = lock.withLock({ pages[file] }), cached.stamp == stamp { return (cached.page, cached.diagnostics) }
         let loaded = load()
         lock.withLock { pages[file] = (stamp, loaded.0, loaded.1) }
@@ -34,10 +59,17 @@ public final class BuildSession: @unchecked Sendable {
 
     // MARK: Markdown
 
+    private struct DocumentKey: Hashable {
+        var audience: Audience
+        var allowRawHTML: Bool
+        /// A staff block's label is in the edition's language.
+        var language: String
+        var origin: SourceLocation
+    }
+
     func document(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool, language: String,
                   make: () -> MarkdownDocument) -> MarkdownDocument {
-        // By language too: a staff block's label is in the edition's language.
-        let key = "\(audience.rawValue)|\(allowRawHTML)|\(language)|\(source.origin)"
+        let key = DocumentKey(audience: audience, allowRawHTML: allowRawHTML, language: language, origin: source.origin)
         if let cached = lock.withLock({ documents[key] }), cached.text == source.text { return cached.document }
         let document = make()
         lock.withLock { documents[key] = (source.text, document) }
@@ -48,7 +80,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// A rendered piece (a chapter page, or a chapter's part of the print page), made again only
     /// when `key`, a hash of everything it shows, changes.
-    func rendered(_ name: String, key: Int, render: () -> String) -> String {
+    func rendered(_ name: String, key: Int, render: () -> RenderedBytes) -> RenderedBytes {
         if let cached = lock.withLock({ chapters[name] }), cached.key == key { return cached.value }
         let value = render()
         lock.withLock { chapters[name] = (key, value) }

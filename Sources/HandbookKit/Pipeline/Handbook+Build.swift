@@ -14,41 +14,64 @@ extension Handbook {
         try OutputSafety.check(options)
         let prepared = try prepare(options, timer: timer, session: session)
         let week = currentWeek(prepared.content.program, environment: environment)
-        var rendered: [(name: String, files: [OutputFile])] = []
+        // Files go to the staging folder (under `serve`, after the first build: to the output
+        // folder, if they changed) as soon as they are rendered, so no output is held in memory.
+        let fingerprinted = session != nil
+        let incremental = session.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, session: $0) : nil }
+        var staging: StagingFolder?
+        defer { staging?.discard() }
+        var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
+            // The week's checks can still fail the build: they run before anything is written.
             let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
+            if incremental == nil {
+                staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(fingerprinted: fingerprinted)
+            }
+            let sink: OutputSink = incremental ?? staging!
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
-                var files: [OutputFile] = []
+                var count = (pages: 0, files: 0)
+                // Every language of an output goes into the one folder: a translation's files in
+                // a folder of their own (`es/`), so one search index serves all of them.
                 for output in prepared.outputs where output.kind == kind {
                     var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: kind,
                                                 links: output.links, currentWeek: week)
                     renderer.session = session
                     renderer.languages = prepared.languages
-                    files += renderer.render().map { $0.moved(into: output.languageFolder) }
+                    renderer.pathPrefix = output.languageFolder
+                    let made = try renderer.render(into: sink, as: kind.rawValue)
+                    count.pages += made.pages
+                    count.files += made.files
                 }
-                if kind == .manual { files += weekFiles.staff.map { $0.moved(into: "schedule/\(week)/") } }
-                rendered.append((kind.rawValue, files))
-                counts.append((kind.rawValue, files.filter { $0.path.hasSuffix(".html") }.count, files.count))
+                if kind == .manual {
+                    for file in weekFiles.staff {
+                        let moved = OutputFile(path: "schedule/\(week)/" + file.path, contents: file.contents)
+                        try sink.write(RenderedFile(moved, fingerprinted: fingerprinted), in: kind.rawValue)
+                        count.files += 1
+                        if file.path.hasSuffix(".html") { count.pages += 1 }
+                    }
+                }
+                names.append(kind.rawValue)
+                counts.append((kind.rawValue, count.pages, count.files))
             }
-            if options.outputs.contains(.handbook) { rendered.append(("schedule/\(week)", weekFiles.client)) }
+            if options.outputs.contains(.handbook) {
+                for file in weekFiles.client { try sink.write(RenderedFile(file, fingerprinted: fingerprinted), in: "schedule/\(week)") }
+                names.append("schedule/\(week)")
+            }
         }
         var finisher = OutputFinisher(options: options, week: week, timer: timer)
         finisher.languageFolders = prepared.languages.map(\.folder)
         var rewritten: Int?
         try timer.measure("write") {
-            if let session, session.builds > 0 {
-                let (changed, written) = try IncrementalWriter(root: options.outputDirectory, session: session).write(rendered)
+            if let incremental {
+                let (changed, written) = incremental.finish(outputs: names)
                 rewritten = written
-                for output in rendered where changed.contains(output.name) {
-                    try finisher.finish(output.name, options.outputDirectory + "/" + output.name)
+                for name in names where changed.contains(name) {
+                    try finisher.finish(name, options.outputDirectory + "/" + name)
                 }
-            } else {
-                try (writer ?? OutputWriter(root: options.outputDirectory)).replace(rendered, keepingFrom: ["manual": "schedule"],
-                                                                                     finishing: finisher.finish)
-                session?.written = Dictionary(rendered.flatMap { output in
-                    output.files.map { (output.name + "/" + $0.path, IncrementalWriter.fingerprint($0.contents)) }
-                }, uniquingKeysWith: { first, _ in first })
+            } else if let staging {
+                try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
+                if let session { session.written = staging.layouts }
             }
         }
         session?.finishedBuild()

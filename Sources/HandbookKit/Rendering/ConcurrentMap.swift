@@ -2,9 +2,12 @@ import Foundation
 
 extension Array {
     /// `map` on all cores, results in order. For work items that share no mutable state.
-    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
+    /// If an item throws, the first error is thrown once the others are done (items not yet
+    /// started by then are skipped).
+    func concurrentMap<T, Failure: Error>(_ transform: (Element) throws(Failure) -> T) throws(Failure) -> [T] {
+        guard count > 1 else { return try map(transform) }
         var results = [T?](repeating: nil, count: count)
+        let failure = FirstError<Failure>()
         withoutActuallyEscaping(transform) { transform in
             results.withUnsafeMutableBufferPointer { slots in
                 self.withUnsafeBufferPointer { items in
@@ -13,11 +16,23 @@ extension Array {
                     nonisolated(unsafe) let items = items
                     nonisolated(unsafe) let work = transform
                     DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                        slots[index] = work(items[index])
+                        guard failure.lock.withLock({ failure.error == nil }) else { return }
+                        do throws(Failure) {
+                            slots[index] = try work(items[index])
+                        } catch {
+                            failure.lock.withLock { if failure.error == nil { failure.error = error } }
+                        }
                     }
                 }
             }
         }
+        if let error = failure.error { throw error }
         return results.map { $0! }
     }
+}
+
+/// The first error thrown by an item of `concurrentMap`, set from any thread.
+private final class FirstError<Failure: Error>: @unchecked Sendable {
+    let lock = NSLock()
+    var error: Failure?
 }

@@ -16,6 +16,8 @@ public struct SiteRenderer {
     let ui: [String: String]
     /// Every language the output is written in, for the language switcher (empty: one language).
     var languages: [LanguageChoice] = []
+    /// Where the files go inside the output: "" for the default language, "es/" for Spanish.
+    var pathPrefix = ""
 
     public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
@@ -27,13 +29,29 @@ public struct SiteRenderer {
         self.ui = SiteContext.interfaceStrings(edition, kind: kind, week: currentWeek, chapterCount: links.outline.chapters.count)
     }
 
+    /// The output's files, whole (for callers that want them in memory; a build streams them).
     public func render() -> [OutputFile] {
+        let collector = FileCollector()
+        _ = try? render(into: collector, as: "")
+        return collector.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the output, handing each file to `sink` (as part of `output`) as soon as it is made,
+    /// so that no output is ever held whole in memory. Chapters render on all cores, so `sink` is
+    /// called from several threads. Returns how many pages (HTML files) and files it made.
+    func render(into sink: OutputSink, as output: String) throws -> (pages: Int, files: Int) {
         let site = SiteContext(edition: edition, outline: outline, kind: kind, languages: languages, ui: ui)
         let outputTitle = edition.wording.text(kind.titleKey)
-        var files: [OutputFile] = []
+        let fingerprinted = session != nil
+        var files = 0, pages = 0
+        func write(_ file: RenderedFile) throws {
+            try sink.write(file.moved(into: pathPrefix), in: output)
+            files += 1
+            if file.path.hasSuffix(".html") { pages += 1 }
+        }
 
         let signature = session.map { _ in self.signature() } ?? 0
-        let indexHTML = cached("index", nil, signature) {
+        let index = cached("index", nil, signature) {
             var index = site.base(title: outputTitle, current: nil, file: "index.html")
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
                 var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
@@ -44,40 +62,59 @@ public struct SiteRenderer {
             }
             return templates.render("index", index)
         }
-        files.append(OutputFile(path: "index.html", text: indexHTML))
+        try write(RenderedFile(path: "index.html", pieces: [index]))
 
-        // Chapters render on all cores: each Markdown document belongs to one chapter.
-        files += outline.chapters.concurrentMap { chapter in
-            let html = cached("page|\(chapter.slug)", chapter, signature) {
+        // Each chapter's page is written as soon as it is rendered; its section of the print page
+        // is kept for the print page (and, like the page, kept between builds under `serve`).
+        let sections = try outline.chapters.concurrentMap { chapter -> RenderedBytes in
+            let page = cached("page|\(chapter.slug)", chapter, signature) {
                 var context = site.base(title: chapter.title, current: chapter.slug, file: "\(chapter.slug).html")
                 context["chapter"] = chapterContext(chapter, mode: .page(chapter: chapter.slug, links: links))
                 return templates.render("chapter", context)
             }
-            return OutputFile(path: "\(chapter.slug).html", text: html)
+            try sink.write(RenderedFile(path: "\(pathPrefix)\(chapter.slug).html", pieces: [page]), in: output)
+            return cached("print|\(chapter.slug)", chapter, signature) {
+                templates.render("print-chapter", chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links)))
+            }
         }
+        files += sections.count
+        pages += sections.count
 
         var search = site.base(title: edition.wording.text("search"), current: nil, file: "search.html")
         search["homeCurrent"] = false
         search["searchCurrent"] = true
-        files.append(OutputFile(path: "search.html", text: templates.render("search", search)))
+        try write(RenderedFile(path: "search.html", text: templates.render("search", search), fingerprinted: fingerprinted))
 
-        var print = site.base(title: outputTitle, current: nil, file: "print.html")
-        // Each chapter's section of the print page is rendered on its own (and kept under `serve`),
-        // so the print page itself only strings them together.
-        print["printChapters"] = outline.chapters.concurrentMap { chapter -> [String: Any] in
-            let section = cached("print|\(chapter.slug)", chapter, signature) {
-                templates.render("print-chapter", chapterContext(chapter, mode: .print(chapter: chapter.slug, links: links)))
-            }
-            return ["chapterId": chapter.slug, "chapterTitle": chapter.title, "printSection": section]
-        }
-        files.append(OutputFile(path: "print.html", text: templates.render("print", print)))
+        try write(RenderedFile(path: "print.html", pieces: printPage(site, sections: sections, signature: signature)))
 
         // A translation's pages use the default language's copy (`../assets/`).
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) where site.rootPrefix.isEmpty {
-            files.append(OutputFile(path: "assets/\(name)", contents: data))
+            try write(RenderedFile(OutputFile(path: "assets/\(name)", contents: data), fingerprinted: fingerprinted))
         }
-        files.append(contentsOf: contentAssets())
-        return files
+        for asset in contentAssets() { try write(RenderedFile(asset, fingerprinted: fingerprinted)) }
+        return (pages, files)
+    }
+
+    /// The print page, as the frame's parts with the chapters' sections between them; or whole,
+    /// when the template does not write each section once as it is (see `PrintPageFrame`).
+    private func printPage(_ site: SiteContext, sections: [RenderedBytes], signature: Int) -> [RenderedBytes] {
+        var print = site.base(title: edition.wording.text(kind.titleKey), current: nil, file: "print.html")
+        func printChapters(_ section: (Int) -> String) -> [[String: Any]] {
+            outline.chapters.enumerated().map { index, chapter in
+                var item: [String: Any] = ["chapterId": chapter.slug, "chapterTitle": chapter.title, "printSection": section(index)]
+                item["chapterTextLang"] = textLanguage(of: chapter)
+                return item
+            }
+        }
+        let framed = cached("print-frame", nil, signature) {
+            print["printChapters"] = printChapters(PrintPageFrame.marker)
+            return templates.render("print", print)
+        }
+        if let text = framed.text, let frame = PrintPageFrame.cut(text, sections: sections.count) {
+            return frame.pieces(with: sections, fingerprinted: session != nil)
+        }
+        print["printChapters"] = printChapters { sections[$0].text ?? "" }
+        return [RenderedBytes(templates.render("print", print), fingerprinted: session != nil)]
     }
 
     /// Everything a chapter shows beyond its own text: the program, the data files, the templates,
@@ -102,8 +139,8 @@ public struct SiteRenderer {
     }
 
     /// A chapter's rendering, kept between builds under `serve` while its inputs are the same.
-    private func cached(_ name: String, _ chapter: Outline.Chapter?, _ signature: Int, render: () -> String) -> String {
-        guard let session else { return render() }
+    private func cached(_ name: String, _ chapter: Outline.Chapter?, _ signature: Int, render: () -> String) -> RenderedBytes {
+        guard let session else { return RenderedBytes(render(), fingerprinted: false) }
         var hasher = Hasher()
         hasher.combine(signature)
         if case let .page(page) = chapter?.kind {
@@ -111,7 +148,7 @@ public struct SiteRenderer {
             hasher.combine(edition.document(page.body).serial)
             hasher.combine(page.body.origin)
         }
-        return session.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize(), render: render)
+        return session.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render(), fingerprinted: true) }
     }
 
     /// With `bodyOnlyIfNeeded`, the body is left out: the caller takes it from the cache.
@@ -164,16 +201,25 @@ public struct SiteRenderer {
     private func contentAssets() -> [OutputFile] {
         var paths: Set<String> = []
         for (chapter, document) in edition.documentsByChapter {
-            for link in document.links {
-                // Most links go to pages; only a path ending in a file kind can be an asset.
-                let path = link.destination.split(separator: "#").first.map(String.init) ?? ""
-                guard let dot = path.lastIndex(of: "."),
-                      LinkResolver.publishableExtensions.contains(path[path.index(after: dot)...].lowercased()) else { continue }
-                if case let .asset(path) = links.resolve(link.destination, from: chapter) { paths.insert(path) }
+            // Most links go to pages; only a path ending in a file kind can be an asset. Read in
+            // place: copying each link (four strings) cost more than the test.
+            for index in document.links.indices where LinkResolver.mayBeAsset(document.links[index].destination) {
+                if case let .asset(path) = links.resolve(document.links[index].destination, from: chapter) { paths.insert(path) }
             }
         }
         return paths.sorted().compactMap { path in
             FileManager.default.contents(atPath: edition.content.directory + "/" + path).map { OutputFile(path: path, contents: $0) }
         }
+    }
+}
+
+/// Keeps the files of `SiteRenderer.render()`, for callers that want them whole.
+private final class FileCollector: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [OutputFile] = []
+
+    func write(_ file: RenderedFile, in output: String) throws {
+        let whole = file.outputFile
+        lock.withLock { files.append(whole) }
     }
 }

@@ -35,31 +35,39 @@ public struct LinkResolver: Sendable {
     }
 
     public func resolve(_ destination: String, from chapter: String) -> Target {
-        // Resolved three times a link (check, page, print): plain String work, no Foundation calls
-        // on the common path.
+        // Resolved for every link of every page on every build (check, and page and print when a
+        // chapter is rendered), so the common path looks at bytes: no Foundation, no Character.
         let trimmed = destination.first == " " || destination.last == " "
             ? destination.trimmingCharacters(in: .whitespaces) : destination
         if trimmed.isEmpty { return .broken("the link has no destination", hint: "write [text](page.md)") }
-        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/"), !trimmed[..<colon].contains("#") {
+        let bytes = trimmed.utf8
+        // A scheme: a colon before any slash or hash (https:, mailto:, tel:).
+        if let first = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }),
+           bytes[first] == UInt8(ascii: ":") {
             return .external(trimmed)
         }
-        if trimmed.hasPrefix("//") { return .external(trimmed) }
-        let hash = trimmed.firstIndex(of: "#")
-        let path = String(trimmed[..<(hash ?? trimmed.endIndex)])
-        let anchor = hash.map { String(trimmed[trimmed.index(after: $0)...]) }
-        if path.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed, from: chapter) }
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        if bytes.starts(with: "//".utf8) { return .external(trimmed) }
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let written = Substring(trimmed.utf8[..<(hash ?? bytes.endIndex)])
+        let anchor = hash.map { String(trimmed.utf8[bytes.index(after: $0)...])! }
+        if written.isEmpty { return target(chapter: chapter, anchor: anchor, written: trimmed, from: chapter) }
+        let lastSlash = written.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = lastSlash.map { written[written.utf8.index(after: $0)...] } ?? written
+        func nameEnds(with suffix: String) -> Bool { name.utf8.reversed().starts(with: suffix.utf8.reversed()) }
         // A page, written as its file name or as its path in the content folder (pages/x.md).
-        if !path.contains("/") || path.hasPrefix("pages/") || path.hasPrefix("./pages/"),
-           name.hasSuffix(".md") || name.hasSuffix(".html") {
-            let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name.dropLast(5))
-            if slug == "index" {
-                guard let anchor, !anchor.isEmpty else { return .chapter("index", anchor: nil) }
-                return Self.indexAnchors.contains(anchor) ? .chapter("index", anchor: anchor)
-                    : .broken("'\(trimmed)' links to '#\(anchor)', which is not on the start page", hint: "use index.md#chapters, or no anchor")
+        if lastSlash == nil || written.utf8.starts(with: "pages/".utf8) || written.utf8.starts(with: "./pages/".utf8) {
+            let suffix = nameEnds(with: ".md") ? 3 : nameEnds(with: ".html") ? 5 : 0
+            if suffix > 0 {
+                let slug = String(name.utf8.dropLast(suffix))!
+                if slug == "index" {
+                    guard let anchor, !anchor.isEmpty else { return .chapter("index", anchor: nil) }
+                    return Self.indexAnchors.contains(anchor) ? .chapter("index", anchor: anchor)
+                        : .broken("'\(trimmed)' links to '#\(anchor)', which is not on the start page", hint: "use index.md#chapters, or no anchor")
+                }
+                return target(chapter: slug, anchor: anchor, written: trimmed, from: chapter)
             }
-            return target(chapter: slug, anchor: anchor, written: trimmed, from: chapter)
         }
+        let path = String(written)
         let normalized = (path as NSString).standardizingPath
         guard !normalized.hasPrefix("..") && !normalized.hasPrefix("/") else {
             return .broken("'\(path)' points outside the content folder", hint: "put the file inside the content folder, e.g. images/")
@@ -79,7 +87,7 @@ public struct LinkResolver: Sendable {
     }
 
     private func target(chapter slug: String, anchor: String?, written: String, from source: String) -> Target {
-        guard let chapter = outline.chapter(slug) else {
+        guard let position = outline.index(of: slug) else {
             if hiddenChapters.contains(slug) {
                 return .broken("'\(written)' links to a staff-only page, which clients cannot see",
                                hint: "remove the link from client text, or put it inside a ```staff block")
@@ -88,15 +96,17 @@ public struct LinkResolver: Sendable {
             return .broken("'\(written)' links to a page that does not exist",
                            hint: Suggestion.hint(for: slug + ".md", in: names, noun: "page"))
         }
-        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor), hiddenAnchors[slug]?.contains(anchor) == true {
-            return .broken("'\(written)' links to a staff-only part of '\(chapter.title)', which clients cannot see",
-                           hint: "remove the link from client text, or put it inside a ```staff block")
-        }
-        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor),
-           untranslated.chapters.contains(source), untranslated.anchors[slug]?.contains(anchor) == true {
-            return .chapter(slug, anchor: nil)
-        }
-        if let anchor, !anchor.isEmpty, !chapter.anchors.contains(anchor) {
+        // The anchors are read in place: copying the chapter (and its page) for each link cost more
+        // than the lookup.
+        if let anchor, !anchor.isEmpty, !outline.chapters[position].anchors.contains(anchor) {
+            let chapter = outline.chapters[position]
+            if untranslated.chapters.contains(source), untranslated.anchors[slug]?.contains(anchor) == true {
+                return .chapter(slug, anchor: nil)
+            }
+            if hiddenAnchors[slug]?.contains(anchor) == true {
+                return .broken("'\(written)' links to a staff-only part of '\(chapter.title)', which clients cannot see",
+                               hint: "remove the link from client text, or put it inside a ```staff block")
+            }
             return .broken("'\(written)' links to '#\(anchor)', which is not a heading in '\(chapter.title)'",
                            hint: Suggestion.hint(for: anchor, in: Array(chapter.anchors), noun: "heading id"))
         }
@@ -105,6 +115,17 @@ public struct LinkResolver: Sendable {
 
     /// Kinds of files a page may link to or show, copied into the output.
     public static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf"]
+
+    /// Whether the destination's path (before any `#`) ends in a publishable kind of file: the
+    /// only links that can be assets. By bytes, since every link of an output is asked.
+    static func mayBeAsset(_ destination: String) -> Bool {
+        let bytes = destination.utf8
+        let path = bytes[..<(bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex)]
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let fileExtension = path[path.index(after: dot)...]
+        guard (3...4).contains(fileExtension.count) else { return false }
+        return publishableExtensions.contains(String(decoding: fileExtension.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
+    }
 
     /// Ids on the start page a link may point at.
     static let indexAnchors: Set<String> = ["chapters", "crisis-heading"]

@@ -1,44 +1,69 @@
 import Foundation
 
-/// Under `serve`, after the first build: writes only the files whose bytes changed, each through
-/// a temporary file and a rename, and removes the files the previous build wrote that this one
-/// does not. Errors are found before anything is written, so a failed build still changes nothing.
-struct IncrementalWriter {
+/// Under `serve`, after the first build: writes only the files whose bytes changed, and removes
+/// the files the previous build wrote that this one does not. Errors are found before anything is
+/// written, so a failed build still changes nothing.
+///
+/// A changed file replaces the old one through a temporary file and a rename, so the preview
+/// never serves half a page; except the print page, which is rewritten in place from its first
+/// changed chapter on. It is every chapter in one file, megabytes long, and making it anew on each
+/// edit was most of a rebuild's time (a new file's pages must be found, zeroed and flushed; the
+/// old one's freed). While it is written, for a millisecond or two, it holds a mix of the old and
+/// the new; the open pages reload once the build is done.
+///
+/// Files arrive as they are rendered, from several threads; `finish` ends the build.
+final class IncrementalWriter: OutputSink, @unchecked Sendable {
     let root: String
     let session: BuildSession
+    private let lock = NSLock()
+    /// What this build produced, by path relative to `root`.
+    private var now: [String: FileLayout] = [:]
+    private var changed: Set<String> = []
+    private var created: Set<String> = []
+    private var count = 0
 
-    static func fingerprint(_ data: Data) -> Int {
-        var hasher = Hasher()
-        hasher.combine(data)
-        return hasher.finalize()
+    init(root: String, session: BuildSession) {
+        self.root = root
+        self.session = session
     }
 
-    /// Returns the output folders in which something changed, and how many files were written.
-    func write(_ outputs: [(name: String, files: [OutputFile])]) throws -> (changed: Set<String>, written: Int) {
-        let fileManager = FileManager.default
-        var now: [String: Int] = [:]
-        var changed: Set<String> = []
-        var created: Set<String> = []
-        var count = 0
-        for output in outputs {
-            for file in output.files {
-                let relative = output.name + "/" + file.path
-                let fingerprint = Self.fingerprint(file.contents)
-                now[relative] = fingerprint
-                let path = root + "/" + relative
-                if session.written[relative] == fingerprint, fileManager.fileExists(atPath: path) { continue }
-                let parent = (path as NSString).deletingLastPathComponent
-                if created.insert(parent).inserted { try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-                try file.contents.write(to: URL(fileURLWithPath: path), options: .atomic)
-                changed.insert(output.name)
+    func write(_ file: RenderedFile, in output: String) throws {
+        let relative = output + "/" + file.path
+        let layout = file.layout
+        let path = root + "/" + relative
+        // `session.written` changes only in `finish`, after every file has arrived.
+        let previous = session.written[relative]
+        lock.withLock { now[relative] = layout }
+        if previous == layout, FileBytes.exists(path) { return }
+        defer {
+            lock.withLock {
+                changed.insert(output)
                 count += 1
             }
         }
-        for (relative, _) in session.written where now[relative] == nil {
-            try? fileManager.removeItem(atPath: root + "/" + relative)
-            if let output = outputs.first(where: { relative.hasPrefix($0.name + "/") }) { changed.insert(output.name) }
+        if let previous, file.pieces.count > 1, case let same = previous.piecesInCommon(with: layout), same > 0,
+           FileBytes.size(path) == previous.count {
+            let offset = previous.pieces.prefix(same).reduce(0) { $0 + $1.count }
+            try FileBytes.overwrite(file.pieces[same...], at: path, from: offset, length: layout.count)
+            return
         }
-        session.written = now
-        return (changed, count)
+        let parent = (path as NSString).deletingLastPathComponent
+        try lock.withLock {
+            if created.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        }
+        try FileBytes.replace(file.pieces, at: path)
+    }
+
+    /// Removes what the previous build wrote and this one did not. Returns the output folders in
+    /// which something changed, and how many files were written.
+    func finish(outputs: [String]) -> (changed: Set<String>, written: Int) {
+        lock.withLock {
+            for relative in session.written.keys where now[relative] == nil {
+                try? FileManager.default.removeItem(atPath: root + "/" + relative)
+                if let output = outputs.first(where: { relative.hasPrefix($0 + "/") }) { changed.insert(output) }
+            }
+            session.written = now
+            return (changed, count)
+        }
     }
 }

@@ -21,47 +21,23 @@ public struct OutputWriter {
     /// so that what those steps write is part of the same all-or-nothing replacement.
     public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:],
                         finishing: (_ name: String, _ folder: String) throws -> Void = { _, _ in }) throws {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let staging = try stage()
+        defer { staging.discard() }
+        for output in outputs {
+            for file in output.files { try staging.write(RenderedFile(file, fingerprinted: false), in: output.name) }
+        }
+        try staging.commit(outputs.map(\.name), keepingFrom: keepingFrom, finishing: finishing)
+    }
+
+    /// A new staging folder, into which a build writes its files as it renders them, before
+    /// `commit` swaps them in. Discard it when done, whatever happened.
+    func stage(fingerprinted: Bool = false) throws -> StagingFolder {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try OutputSafety.markOutput(root)
         removeStaleStaging()
         let staging = root + "/" + Self.stagingPrefix + UUID().uuidString
-        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        defer { try? fileManager.removeItem(atPath: staging) }
-
-        var created: Set<String> = []
-        for output in outputs {
-            let folder = staging + "/" + output.name
-            for file in output.files {
-                let path = folder + "/" + file.path
-                let parent = (path as NSString).deletingLastPathComponent
-                if created.insert(parent).inserted {
-                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                }
-                try file.contents.write(to: URL(fileURLWithPath: path))
-                try afterEachFile(path)
-            }
-        }
-        for output in outputs {
-            guard let subfolder = keepingFrom[output.name] else { continue }
-            let old = root + "/" + output.name + "/" + subfolder
-            let new = staging + "/" + output.name + "/" + subfolder
-            for entry in ((try? fileManager.contentsOfDirectory(atPath: old)) ?? []).sorted()
-            where !fileManager.fileExists(atPath: new + "/" + entry) {
-                try fileManager.createDirectory(atPath: new, withIntermediateDirectories: true)
-                try fileManager.copyItem(atPath: old + "/" + entry, toPath: new + "/" + entry)
-            }
-        }
-        for output in outputs { try finishing(output.name, staging + "/" + output.name) }
-        // Everything is written: swap each output in. A rename within one file system is atomic.
-        for output in outputs {
-            let target = root + "/" + output.name
-            let retired = staging + "/" + output.name.replacingOccurrences(of: "/", with: "_") + ".previous"
-            let targetParent = (target as NSString).deletingLastPathComponent
-            try fileManager.createDirectory(atPath: targetParent, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: target) { try fileManager.moveItem(atPath: target, toPath: retired) }
-            try fileManager.moveItem(atPath: staging + "/" + output.name, toPath: target)
-        }
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return StagingFolder(writer: self, path: staging, fingerprinted: fingerprinted)
     }
 
     /// A build killed midway leaves its staging folder; the next one clears it.
@@ -70,5 +46,71 @@ public struct OutputWriter {
         for name in names where name.hasPrefix(Self.stagingPrefix) {
             try? FileManager.default.removeItem(atPath: root + "/" + name)
         }
+    }
+}
+
+/// The folder beside the outputs where a build writes them before they replace the old ones.
+/// Files may be written from several threads at once.
+final class StagingFolder: OutputSink, @unchecked Sendable {
+    let writer: OutputWriter
+    let path: String
+    /// Whether to keep each file's layout (the first build under `serve`).
+    let fingerprinted: Bool
+    private let lock = NSLock()
+    private var created: Set<String> = []
+    /// Layouts of what was written, by path relative to the output folder.
+    private(set) var layouts: [String: FileLayout] = [:]
+
+    init(writer: OutputWriter, path: String, fingerprinted: Bool) {
+        self.writer = writer
+        self.path = path
+        self.fingerprinted = fingerprinted
+    }
+
+    func write(_ file: RenderedFile, in output: String) throws {
+        let target = path + "/" + output + "/" + file.path
+        let parent = (target as NSString).deletingLastPathComponent
+        try lock.withLock {
+            if created.insert(parent).inserted {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+        }
+        try FileBytes.write(file.pieces, to: target)
+        // Under the lock: the hook is a test's, which need not be thread-safe.
+        try lock.withLock {
+            if fingerprinted { layouts[output + "/" + file.path] = file.layout }
+            try writer.afterEachFile(target)
+        }
+    }
+
+    /// Swaps the named outputs in, after carrying over kept subfolders and running `finishing`.
+    func commit(_ names: [String], keepingFrom: [String: String],
+                finishing: (_ name: String, _ folder: String) throws -> Void) throws {
+        let fileManager = FileManager.default
+        for name in names {
+            guard let subfolder = keepingFrom[name] else { continue }
+            let old = writer.root + "/" + name + "/" + subfolder
+            let new = path + "/" + name + "/" + subfolder
+            for entry in ((try? fileManager.contentsOfDirectory(atPath: old)) ?? []).sorted()
+            where !fileManager.fileExists(atPath: new + "/" + entry) {
+                try fileManager.createDirectory(atPath: new, withIntermediateDirectories: true)
+                try fileManager.copyItem(atPath: old + "/" + entry, toPath: new + "/" + entry)
+            }
+        }
+        for name in names { try finishing(name, path + "/" + name) }
+        // Everything is written: swap each output in. A rename within one file system is atomic.
+        for name in names {
+            let target = writer.root + "/" + name
+            let retired = path + "/" + name.replacingOccurrences(of: "/", with: "_") + ".previous"
+            let targetParent = (target as NSString).deletingLastPathComponent
+            try fileManager.createDirectory(atPath: targetParent, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: target) { try fileManager.moveItem(atPath: target, toPath: retired) }
+            try fileManager.moveItem(atPath: path + "/" + name, toPath: target)
+        }
+    }
+
+    /// Removes the staging folder, with the old outputs it now holds, or a failed build's files.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
