@@ -29,7 +29,7 @@ final class MarkdownTree {
     private var asideLineShift: [OpaquePointer: Int] = [:]
     private let staffLabel: String
 
-    init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool, staffLabel: String) {
+    init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool, staffLabel: String = "Staff only") {
         self.staffLabel = staffLabel
         self.origin = source.origin
         self.audience = audience
