@@ -30,4 +30,29 @@ final class FastPathTests: XCTestCase {
             XCTAssertEqual(LinkResolver.mayBeAsset(destination), plain(destination), destination)
         }
     }
+
+    func testASCIISlugsAreWhatFoundationFoldingGives() {
+        func folded(_ text: String) -> String {
+            let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+            var slug = ""
+            var pendingDash = false
+            for scalar in folded.unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) {
+                    if pendingDash && !slug.isEmpty { slug.append("-") }
+                    pendingDash = false
+                    slug.unicodeScalars.append(scalar)
+                } else if scalar == " " || scalar == "-" || scalar == "_" || scalar == "/" {
+                    pendingDash = true
+                }
+            }
+            return slug.isEmpty ? "section" : slug
+        }
+        let every = String((32..<127).map { Character(Unicode.Scalar(UInt8($0))) })
+        var texts = ["Calling in!", "  Two  words ", "A/B_C-D", "---", "", "Section 1 of page 12", "UPPER lower 123", every]
+        texts += every.map { "x\($0)y" }
+        for text in texts {
+            XCTAssertEqual(Slug.make(text), folded(text), text)
+        }
+        XCTAssertEqual(Slug.make("¿Qué pasa?"), "que-pasa")
+    }
 }

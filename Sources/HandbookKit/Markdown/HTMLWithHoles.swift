@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document's HTML, rendered by cmark once, with holes where one rendering differs from another:
 /// each heading's opening tag (its level and id) and each link's address.
 ///
@@ -16,11 +18,12 @@ struct HTMLWithHoles: Sendable {
     /// Bytes of the HTML as cmark wrote it, markers included: about the size of a filled copy.
     private var renderedBytes = 0
 
-    /// Marks where a hole is in cmark's output: `hbk<random>`, then `H` or `L`, the index and `_`.
-    /// Only letters, digits and `_`, so that cmark writes it unchanged into an `href`. The random
-    /// part is new in each run, so no text can hold a marker by chance or on purpose; and if one
-    /// ever did, `read` would find a hole twice and the document would be rendered from its tree.
-    static let marker: String = "hbk" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
+    /// Marks where a hole is in cmark's output: `~hbk<random>`, then `H` or `L`, the index and `_`.
+    /// Only characters cmark writes unchanged into an `href`; `~`, rare in HTML, is what `read`
+    /// looks for. The random part is new in each run, so no text can hold a marker by chance or
+    /// on purpose; and if one ever did, `read` would find a hole twice and the document would be
+    /// rendered from its tree.
+    static let marker: String = "~hbk" + String(UInt64.random(in: 1...UInt64.max), radix: 36)
 
     static func token(_ hole: Hole) -> String {
         switch hole {
@@ -39,8 +42,10 @@ struct HTMLWithHoles: Sendable {
             var index = 0
             let end = bytes.count
             while index + marker.count <= end {
-                // Each marker starts with "hbk": look for the "h", then compare the rest.
-                guard bytes[index] == marker[0] else { index += 1; continue }
+                // Each marker starts with "~": find the next one, then compare the rest.
+                guard let found = memchr(bytes.baseAddress! + index, Int32(marker[0]), end - index) else { break }
+                index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + marker.count <= end else { break }
                 var matches = true
                 for offset in 1..<marker.count where bytes[index + offset] != marker[offset] {
                     matches = false

@@ -97,7 +97,11 @@ public final class MarkdownDocument: Sendable {
     // MARK: - Rendering
 
     private static func headingTag(level: Int, id: String, inner: String) -> String {
-        "<h\(level) id=\"\(HTML.escape(id))\">\(inner)</h\(level)>"
+        // Ids are slugs (letters, digits, dashes) with a chapter's slug before them on the print
+        // page: escaping, by Character, is only needed when one holds a character HTML reserves.
+        let escaped = id.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") } ? HTML.escape(id) : id
+        return "<h\(level) id=\"\(escaped)\">\(inner)</h\(level)>"
     }
 
     /// Whether the document is filled from holes, not rendered from a tree each time (for tests).

@@ -55,11 +55,27 @@ final class MarkdownTree {
 
     /// `<h2>Fish &amp; chips</h2>` → `Fish &amp; chips`, for the heading at `index`.
     func innerHTML(ofHeading index: Int) -> String {
-        let html = Cmark.renderHTML(headingNodes[index].heading, unsafeHTML: allowRawHTML)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let rendered = Cmark.renderHTML(headingNodes[index].heading, unsafeHTML: allowRawHTML)
+        // cmark writes `<hN>…</hN>` and a newline: cut by bytes, as trimming and searching would.
+        let bytes = rendered.utf8
+        if bytes.starts(with: "<h".utf8), bytes.last == UInt8(ascii: "\n"),
+           let open = bytes.firstIndex(of: UInt8(ascii: ">")), let close = Self.lastClosingTag(in: bytes), open < close {
+            return String(rendered[bytes.index(after: open)..<close])
+        }
+        let html = rendered.trimmingCharacters(in: .whitespacesAndNewlines)
         guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards)
         else { return html }
         return String(html[html.index(after: open)..<close.lowerBound])
+    }
+
+    /// Where the last `</h` starts, in HTML that ends with a closing tag and a newline.
+    private static func lastClosingTag(in bytes: String.UTF8View) -> String.Index? {
+        var index = bytes.index(before: bytes.endIndex)
+        while index > bytes.startIndex {
+            index = bytes.index(before: index)
+            if bytes[index] == UInt8(ascii: "<"), bytes[index...].starts(with: "</h".utf8) { return index }
+        }
+        return nil
     }
 
     func setHeadingText(_ index: Int, _ text: String) {
