@@ -5,10 +5,11 @@ over the same Markdown and, when installed, Hugo over the same corpus.
 Prints, for each size: pages per second, the median wall time of several runs, peak memory, and
 ratios. Also times a one-page rebuild under `handbook serve`'s incremental path.
 
-Usage: Benchmarks/run.py [--pages 1000 10000] [--runs 3] [--handbook .build/release/handbook]
+Usage: Benchmarks/run.py [--pages 1000 10000] [--runs 3] [--handbook .build/release/handbook] [--fresh-folders]
 Build the tool first: swift build -c release --product handbook
 """
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -83,13 +84,18 @@ def main():
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--handbook", default=os.path.join(ROOT, ".build", "release", "handbook"))
+    parser.add_argument("--fresh-folders", action="store_true",
+                        help="write each run into a new folder instead of deleting the last run's output first "
+                             "(all are removed at the end); see docs/benchmark.md")
     args = parser.parse_args()
+    folder_numbers = itertools.count(1)
     if not os.path.exists(args.handbook):
         sys.exit(f"{args.handbook} not found: run 'swift build -c release --product handbook' first")
     cmark = shutil.which("cmark-gfm")
     hugo = shutil.which("hugo")
     print(f"handbook: {args.handbook}\ncmark-gfm: {cmark or 'not installed (apt-get install cmark-gfm)'}\n"
-          f"hugo: {hugo or 'not installed (apt-get install hugo)'}\ncores: {os.cpu_count()}\n")
+          f"hugo: {hugo or 'not installed (apt-get install hugo)'}\ncores: {os.cpu_count()}\n"
+          f"output folders: {'a new one for each run' if args.fresh_folders else 'emptied before each run'}\n")
     work = tempfile.mkdtemp(prefix="handbook-bench-")
     try:
         for pages in args.pages:
@@ -102,10 +108,16 @@ def main():
             print(f"{pages} pages, {size:.1f} MB of Markdown")
             output = os.path.join(work, f"out-{pages}")
 
+            def empty_folder(folder):
+                """An empty folder to build into: a new one, or the given one emptied (not timed)."""
+                if args.fresh_folders:
+                    return f"{folder}-{next(folder_numbers)}"
+                shutil.rmtree(folder, ignore_errors=True)
+                return folder
+
             def handbook_command():
-                shutil.rmtree(output, ignore_errors=True)
                 return [args.handbook, "build", "--content", corpus, "--templates", os.path.join(ROOT, "Templates"),
-                        "--output", output, "--no-search", "--quiet"]
+                        "--output", empty_folder(output), "--no-search", "--quiet"]
 
             ours, our_peak = timed("handbook build (handbook + manual)", args.runs, handbook_command)
 
@@ -121,8 +133,8 @@ def main():
                 print(f"  ratio handbook / cmark-gfm: {ours / floor:.2f}x both outputs, {only / floor:.2f}x handbook only (target at most 2x)")
             if hugo:
                 def hugo_command():
-                    shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
-                    return [hugo, "--quiet", "--source", hugo_site]
+                    return [hugo, "--quiet", "--source", hugo_site,
+                            "--destination", empty_folder(os.path.join(hugo_site, "public"))]
                 theirs, hugo_peak = timed("hugo", args.runs, hugo_command)
                 print(f"  ratio hugo time / handbook time: {theirs / ours:.2f} both outputs, {theirs / only:.2f} handbook only "
                       f"(above 1 means handbook is faster); peak memory {our_peak:.0f} MB vs {hugo_peak:.0f} MB")
