@@ -48,11 +48,9 @@ struct Localizer {
         content.rules = original.rules.map(rule)
         content.faq = original.faq.map(question)
         content.topics = original.topics.map(topic)
-        content.staff = original.staff.map { member in
-            var member = member
+        content.staff = original.staff.editing { member in
             member.role = phrase(member.role, at: member.location, "staff role")
             member.notes = member.notes.map { phrase($0, at: member.location, "staff notes") }
-            return member
         }
         content.schedule = schedule(original.schedule)
         reportUnmatched(original)
@@ -159,22 +157,16 @@ struct Localizer {
         program.shortName = translation?.shortName ?? original.shortName
         program.edition = phrase(original.edition, at: original.location, "edition")
         program.address = phrase(original.address, at: original.location, "address")
-        program.hours = original.hours.map { hours in
-            var hours = hours
+        program.hours = original.hours.editing { hours in
             hours.days = phrase(hours.days, at: original.location, "office hours days")
-            return hours
         }
-        program.crisisLines = original.crisisLines.map { line in
-            var line = line
+        program.crisisLines = original.crisisLines.editing { line in
             line.name = phrase(line.name, at: original.location, "crisis line name")
             line.how = line.how.map { phrase($0, at: original.location, "crisis line text") }
-            return line
         }
-        program.contacts = original.contacts.map { contact in
-            var contact = contact
+        program.contacts = original.contacts.editing { contact in
             contact.name = phrase(contact.name, at: original.location, "contact name")
             contact.purpose = contact.purpose.map { phrase($0, at: original.location, "contact purpose") }
-            return contact
         }
         for (section, settings) in original.sections {
             let translated = translation?.sections[section]
@@ -203,44 +195,30 @@ struct Localizer {
 
     private func schedule(_ original: Schedule) -> Schedule {
         var schedule = original
-        schedule.rooms = original.rooms.map { room in
-            var room = room
+        schedule.rooms = original.rooms.editing { room in
             room.name = phrase(room.name, at: room.location, "room name")
-            return room
         }
-        schedule.series = original.series.map { series in
-            var series = series
+        schedule.series = original.series.editing { series in
             series.name = series.name.map { phrase($0, at: series.location, "series name") }
-            return series
         }
-        schedule.tracks = original.tracks.map { track in
-            var track = track
+        schedule.tracks = original.tracks.editing { track in
             track.name = phrase(track.name, at: track.location, "track name")
             track.description = track.description.map { phrase($0, at: track.location, "track description") }
-            track.sessions = track.sessions.map { session in
-                var session = session
+            track.sessions = track.sessions.editing { session in
                 session.title = phrase(session.title, at: session.location(of: "title"), "session title")
                 session.note = session.note.map { phrase($0, at: session.location(of: "note"), "session note") }
-                return session
             }
-            return track
         }
-        schedule.closures = original.closures.map { closure in
-            var closure = closure
+        schedule.closures = original.closures.editing { closure in
             closure.reason = phrase(closure.reason, at: closure.location, "closure reason")
-            return closure
         }
-        schedule.changes = original.changes.map { change in
-            var change = change
+        schedule.changes = original.changes.editing { change in
             change.reason = change.reason.map { phrase($0, at: change.location(of: "reason"), "change reason") }
             change.staffReason = change.staffReason.map { phrase($0, at: change.location(of: "staff_reason"), "change staff reason") }
-            return change
         }
-        schedule.extraSessions = original.extraSessions.map { extra in
-            var extra = extra
+        schedule.extraSessions = original.extraSessions.editing { extra in
             extra.title = phrase(extra.title, at: extra.location, "extra session title")
             extra.note = extra.note.map { phrase($0, at: extra.location, "extra session note") }
-            return extra
         }
         return schedule
     }
@@ -283,6 +261,17 @@ struct Localizer {
         for (text, phrase) in translation.phrases.sorted(by: { $0.value.location < $1.value.location }) where !phraseUse.used.contains(text) {
             log.warning(phrase.location, "the phrase '\(text.count > 60 ? String(text.prefix(57)) + "..." : text)' is not used: no text in the data files is exactly this",
                         hint: "if the original text changed, change this line to match it; otherwise delete the phrase")
+        }
+    }
+}
+
+private extension Array {
+    /// A copy with `change` applied to each element.
+    func editing(_ change: (inout Element) -> Void) -> [Element] {
+        map { element in
+            var element = element
+            change(&element)
+            return element
         }
     }
 }
