@@ -218,6 +218,12 @@ final class TranslationTests: XCTestCase {
 
         var own = Self.spanishProgram()
         own.files["templates/strings/es.yaml"] = "staff_badge: Equipo\nif_rule_broken: Si se rompe esta regla\n"
+        var misspelt = own
+        misspelt.files["templates/strings/es.yaml"]! += "if_rule_brokn: Si se rompe\n"
+        let misspeltWarnings = said(try checkDiagnostics(misspelt))
+        XCTAssertTrue(misspeltWarnings.contains(
+            "templates/strings/es.yaml:3:16: warning: 'if_rule_brokn' is not an interface string, so this line is not used"),
+            misspeltWarnings.joined(separator: "\n"))
         let output = try build(own)
         let rules = try read(output + "/handbook/es/rules.html")
         XCTAssertTrue(rules.contains("Si se rompe esta regla"), "the program's own string wins")

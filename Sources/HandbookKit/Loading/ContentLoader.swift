@@ -28,7 +28,7 @@ public struct ContentLoader {
                       hint: "pass --content with the folder that holds program.yaml, or run 'handbook init'")
             return nil
         }
-        warnAboutStrayFiles(log: log)
+        warnAboutStrayFiles(in: "", known: Self.dataFiles.map(\.name), log: log)
         let program = readData("program.yaml", required: true, log: log) { ProgramLoader.read($0) } ?? nil
         let rules = readData("rules.yaml", log: log, DataLoaders.rules) ?? []
         let faq = readData("faq.yaml", log: log, DataLoaders.faq) ?? []
@@ -97,13 +97,8 @@ public struct ContentLoader {
             log.error(SourceLocation(file: folder), "the pages folder is missing", hint: "create it and add Markdown pages such as welcome.md")
             return []
         }
-        let files = names.sorted().filter { !$0.hasPrefix(".") }
-        for name in files where !name.hasSuffix(".md") {
-            log.warning(SourceLocation(file: folder + "/" + name), "this file is not a Markdown page and is ignored",
-                        hint: "page files end in .md")
-        }
         // Pages are read and their front matter parsed on all cores, each with its own log.
-        let loaded = files.filter { $0.hasSuffix(".md") }.concurrentMap { name -> (Page?, [Diagnostic]) in
+        let loaded = markdownFiles(names, in: folder, log: log).concurrentMap { name -> (Page?, [Diagnostic]) in
             let file = folder + "/" + name
             func load() -> (Page?, [Diagnostic]) {
                 let pageLog = DiagnosticLog()
@@ -116,13 +111,26 @@ public struct ContentLoader {
         return loaded.compactMap(\.0)
     }
 
-    /// A misspelt data file would be silently ignored: say so instead.
-    private func warnAboutStrayFiles(log: DiagnosticLog) {
-        let known = Self.dataFiles.map(\.name)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    /// The Markdown pages among a folder's file names, sorted; any other file is reported as ignored.
+    func markdownFiles(_ names: [String], in folder: String, log: DiagnosticLog) -> [String] {
+        let files = names.sorted().filter { !$0.hasPrefix(".") }
+        for name in files where !name.hasSuffix(".md") {
+            log.warning(SourceLocation(file: folder + "/" + name), "this file is not a Markdown page and is ignored",
+                        hint: "page files end in .md")
+        }
+        return files.filter { $0.hasSuffix(".md") }
+    }
+
+    /// A misspelt data file would be silently ignored: say so instead. `folder` is relative to the
+    /// content folder ("" for the content folder itself).
+    func warnAboutStrayFiles(in folder: String, known: [String], log: DiagnosticLog) {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + prefix)) ?? []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             guard !known.contains(name) else { continue }
-            log.warning(SourceLocation(file: path(name)), "this data file is not one the handbook reads, so it is ignored",
+            log.warning(SourceLocation(file: path(prefix + name)),
+                        folder.isEmpty ? "this data file is not one the handbook reads, so it is ignored"
+                            : "this file is not one a translation holds, so it is ignored",
                         hint: Suggestion.hint(for: name, in: known, noun: "file name"))
         }
     }

@@ -14,6 +14,7 @@ public struct InterfaceStrings: Sendable {
     static func load(from folders: [String], log: DiagnosticLog) -> InterfaceStrings {
         var languages: [String: [String: String]] = [:]
         var files: [String: String] = [:]
+        var locations: [String: [String: SourceLocation]] = [:]
         for folder in folders {
             let stringsFolder = folder + "/strings"
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: stringsFolder) else { continue }
@@ -29,9 +30,20 @@ public struct InterfaceStrings: Sendable {
                 for key in reader.keys {
                     guard let value = reader.string(key) else { continue }
                     languages[tag, default: [:]][key] = value
+                    locations[tag, default: [:]][key] = reader.location(of: key)
                 }
                 reader.finish()
                 files[tag] = file
+            }
+        }
+        // A key English does not have is used by no template: most likely a misspelt key, whose
+        // string then silently falls back to English.
+        if let english = languages["en"] {
+            for (tag, keys) in locations.sorted(by: { $0.key < $1.key }) where tag != "en" {
+                for (key, location) in keys.sorted(by: { $0.value < $1.value }) where english[key] == nil {
+                    log.warning(location, "'\(key)' is not an interface string, so this line is not used",
+                                hint: Suggestion.hint(for: key, in: Array(english.keys), noun: "key"))
+                }
             }
         }
         return InterfaceStrings(languages: languages, files: files)

@@ -17,7 +17,7 @@ struct TranslationLoader {
         guard FileManager.default.fileExists(atPath: loader.directory + "/" + folder, isDirectory: &isDirectory),
               isDirectory.boolValue else { return nil }
         var translation = Translation(language: language, folder: loader.path(folder))
-        warnAboutStrayFiles(folder, log: log)
+        loader.warnAboutStrayFiles(in: folder, known: Self.dataFiles, log: log)
         loader.readData(folder + "/program.yaml", log: log) { r in
             translation.name = r.string("name")
             translation.shortName = r.string("short_name")
@@ -89,12 +89,8 @@ struct TranslationLoader {
     private func pages(_ folder: String, log: DiagnosticLog) -> [String: TranslatedPage] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
         var result: [String: TranslatedPage] = [:]
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in loader.markdownFiles(names, in: loader.path(folder), log: log) {
             let file = loader.path(folder + "/" + name)
-            guard name.hasSuffix(".md") else {
-                log.warning(SourceLocation(file: file), "this file is not a Markdown page and is ignored", hint: "page files end in .md")
-                continue
-            }
             guard let text = loader.readText(file, log: log, required: true),
                   let (r, front) = PageLoader.header(text: text, file: file, log: log) else { continue }
             defer { r.finish() }
@@ -105,15 +101,5 @@ struct TranslationLoader {
                 location: SourceLocation(file: file, line: 1, column: 1))
         }
         return result
-    }
-
-    private func warnAboutStrayFiles(_ folder: String, log: DiagnosticLog) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            guard !Self.dataFiles.contains(name) else { continue }
-            log.warning(SourceLocation(file: loader.path(folder + "/" + name)),
-                        "this file is not one a translation holds, so it is ignored",
-                        hint: Suggestion.hint(for: name, in: Self.dataFiles, noun: "file name"))
-        }
     }
 }

@@ -43,7 +43,9 @@ extension Handbook {
         let program = content.program
         checkInterfaceStrings(templates, program: program, options: options, log: log)
         var outputs: [PreparedOutput] = []
-        var defaultAnchors: [String: Set<String>] = [:]
+        // The default language's heading ids, per output: an untranslated client text may fall
+        // back only on the client chapters' ids.
+        var defaultAnchors: [OutputKind: [String: Set<String>]] = [:]
         for language in [program.language] + program.translations.map(\.tag) {
             let localized: Content
             if language == program.language {
@@ -58,7 +60,7 @@ extension Handbook {
             let editions = resolveAudiences(localized, wording: wording, options: options, session: session, log: log,
                                             defaultAnchors: language == program.language ? nil : defaultAnchors)
             if language == program.language {
-                for output in editions { defaultAnchors.merge(output.links.outline.anchorsByChapter) { $0.union($1) } }
+                for output in editions { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
             }
             outputs += editions
         }
@@ -72,7 +74,7 @@ extension Handbook {
     /// The client and staff editions of content in one language. Both are checked even when one
     /// is built: a broken link in the manual is still broken.
     private static func resolveAudiences(_ content: Content, wording: Wording, options: Options, session: BuildSession?,
-                                         log: DiagnosticLog, defaultAnchors: [String: Set<String>]?) -> [PreparedOutput] {
+                                         log: DiagnosticLog, defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
         let clientContent = AudienceResolver.resolve(content, for: .everyone)
         let clientSlugs = Set(clientContent.pages.map(\.slug))
         var outputs: [PreparedOutput] = []
@@ -87,7 +89,7 @@ extension Handbook {
             ] : [:]
             var links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      contentDirectory: options.contentDirectory)
-            if let defaultAnchors { links.untranslated = (edition.untranslatedChapters, defaultAnchors) }
+            if let defaultAnchors { links.untranslated = (edition.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
             LinkChecker.check(edition, resolver: links, log: log)
             AccessibilityChecker.check(edition, log: log)
             outputs.append(PreparedOutput(kind: kind, edition: edition, links: links,

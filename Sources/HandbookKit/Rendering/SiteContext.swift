@@ -5,6 +5,18 @@ public struct LanguageChoice: Sendable {
     public var name: String
     /// "" for the default language, "es/" for Spanish: where its files are inside the output.
     public var folder: String
+
+    /// The language switcher's values (`languages` and `hasLanguages`, see languages.mustache):
+    /// the same `file` in every language, seen from a page of `current` whose shared files are
+    /// at `root` ("" or "../"). Nothing with one language.
+    static func switcher(_ languages: [LanguageChoice], current: String, root: String, file: String) -> [String: Any] {
+        guard languages.count > 1 else { return [:] }
+        let links = languages.map { choice -> [String: Any] in
+            ["languageName": choice.name, "languageTag": choice.tag, "languageHref": root + choice.folder + file,
+             "languageCurrent": choice.tag == current]
+        }
+        return ["languages": links, "hasLanguages": true]
+    }
 }
 
 /// The parts of every page's context that are the same across an output: program, navigation,
@@ -104,19 +116,8 @@ struct SiteContext {
         context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(edition.wording.text(kind.titleKey)) · \(program.edition)")
         context["cssPage"] = Self.cssString(edition.wording.text("page") + " ")
         context["cssPageOf"] = Self.cssString(" " + edition.wording.text("page_of") + " ")
-        if languages.count > 1 {
-            context["languages"] = languageLinks(file: file)
-            context["hasLanguages"] = true
-        }
+        context.merge(LanguageChoice.switcher(languages, current: edition.content.language, root: rootPrefix, file: file)) { $1 }
         return context
-    }
-
-    /// The same page in every language: from `es/rules.html`, English is `../rules.html`.
-    func languageLinks(file: String) -> [[String: Any]] {
-        languages.map { choice in
-            ["languageName": choice.name, "languageTag": choice.tag, "languageHref": rootPrefix + choice.folder + file,
-             "languageCurrent": choice.tag == edition.content.language]
-        }
     }
 
     /// A quoted CSS string that cannot end the string or the `<style>` element it sits in.

@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
     /// Templates every output needs; a missing one is an error before anything is rendered.
     public static let required = ["layout", "chapter", "index", "print", "header", "nav", "footer",
                                   "section-rules", "section-faq", "section-topics", "section-schedule",
-                                  "section-contacts", "section-staff-directory", "schedule-week", "compliance-report", "search", "print-chapter"]
+                                  "section-contacts", "section-staff-directory", "schedule-week", "compliance-report", "search", "print-chapter", "languages"]
 
     /// Reads every `.mustache` file of `folders` (later folders override earlier ones), reporting
     /// each template that does not parse and each partial or layout that does not exist.

@@ -48,13 +48,7 @@ public struct WeekRenderer {
             "ui": wording.templateStrings(["program": program.name, "week": String(week.week.week), "phone": program.phone,
                                            "after_hours_phone": program.afterHoursPhone ?? ""]),
         ]
-        if languages.count > 1 {
-            context["languages"] = languages.map { choice -> [String: Any] in
-                ["languageName": choice.name, "languageTag": choice.tag, "languageHref": root + choice.folder + "index.html",
-                 "languageCurrent": choice.tag == content.language]
-            }
-            context["hasLanguages"] = true
-        }
+        context.merge(LanguageChoice.switcher(languages, current: content.language, root: root, file: "index.html")) { $1 }
         if !isStaff { context["icsFile"] = "\(week.week).ics" }
         context["afterHoursPhone"] = program.afterHoursPhone
         return context
