@@ -97,18 +97,30 @@ public struct ContentLoader {
             log.error(SourceLocation(file: folder), "the pages folder is missing", hint: "create it and add Markdown pages such as welcome.md")
             return []
         }
-        // Pages are read and their front matter parsed on all cores, each with its own log.
-        let loaded = markdownFiles(names, in: folder, log: log).concurrentMap { name -> (Page?, [Diagnostic]) in
+        return readPages(names, in: folder, log: log) { text, file, name, pageLog in
+            PageLoader.read(text: text, file: file, fileName: name, log: pageLog)
+        }.map(\.value)
+    }
+
+    /// Reads the Markdown files of a folder with `read`, on all cores, each with its own log;
+    /// under `serve`, a file that did not change is not read again.
+    func readPages<T>(_ names: [String], in folder: String, log: DiagnosticLog,
+                      _ read: @escaping @Sendable (_ text: String, _ file: String, _ name: String, DiagnosticLog) -> T?)
+        -> [(name: String, value: T)] {
+        let pageNames = markdownFiles(names, in: folder, log: log)
+        let loaded = pageNames.concurrentMap { name -> (T?, [Diagnostic]) in
             let file = folder + "/" + name
-            func load() -> (Page?, [Diagnostic]) {
+            func load() -> (T?, [Diagnostic]) {
                 let pageLog = DiagnosticLog()
                 guard let text = readText(file, log: pageLog, required: true) else { return (nil, pageLog.diagnostics) }
-                return (PageLoader.read(text: text, file: file, fileName: name, log: pageLog), pageLog.diagnostics)
+                return (read(text, file, name, pageLog), pageLog.diagnostics)
             }
-            return session?.page(at: file, load: load) ?? load()
+            return session?.loaded(at: file, load: load) ?? load()
         }
         for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
-        return loaded.compactMap(\.0)
+        return zip(pageNames, loaded).compactMap { name, result in
+            result.0.map { (name, $0) }
+        }
     }
 
     /// The Markdown pages among a folder's file names, sorted; any other file is reported as ignored.

@@ -88,18 +88,14 @@ struct TranslationLoader {
 
     private func pages(_ folder: String, log: DiagnosticLog) -> [String: TranslatedPage] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
-        var result: [String: TranslatedPage] = [:]
-        for name in loader.markdownFiles(names, in: loader.path(folder), log: log) {
-            let file = loader.path(folder + "/" + name)
-            guard let text = loader.readText(file, log: log, required: true),
-                  let (r, front) = PageLoader.header(text: text, file: file, log: log) else { continue }
+        let pages = loader.readPages(names, in: loader.path(folder), log: log) { text, file, _, pageLog -> TranslatedPage? in
+            guard let (r, front) = PageLoader.header(text: text, file: file, log: pageLog) else { return nil }
             defer { r.finish() }
-            guard let title = r.string("title", required: true) else { continue }
-            result[String(name.dropLast(3))] = TranslatedPage(
-                title: title, summary: r.string("summary"),
-                body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
-                location: SourceLocation(file: file, line: 1, column: 1))
+            guard let title = r.string("title", required: true) else { return nil }
+            return TranslatedPage(title: title, summary: r.string("summary"),
+                                  body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
+                                  location: SourceLocation(file: file, line: 1, column: 1))
         }
-        return result
+        return Dictionary(pages.map { (String($0.name.dropLast(3)), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }

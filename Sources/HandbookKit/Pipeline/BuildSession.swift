@@ -14,7 +14,8 @@ import Darwin
 /// chapter shows), so a stale entry cannot be used: it simply stops matching.
 public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])] = [:]
+    /// What was read from each page file (a page, a translated page), by path.
+    private var files: [String: (stamp: FileStamp, value: Any, diagnostics: [Diagnostic])] = [:]
     private var documents: [DocumentKey: (text: String, document: MarkdownDocument)] = [:]
     private var chapters: [String: (key: Int, value: RenderedBytes)] = [:]
     /// What the last build wrote, per output file: fingerprints of its bytes. Empty before the
@@ -49,11 +50,14 @@ public final class BuildSession: @unchecked Sendable {
         }
     }
 
-    func page(at file: String, load: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+    /// What `load` makes of a file, made again only when the file's size or time changes.
+    func loaded<T>(at file: String, load: () -> (T, [Diagnostic])) -> (T, [Diagnostic]) {
         let stamp = FileStamp(file)
-        if let cached = lock.withLock({ pages[file] }), cached.stamp == stamp { return (cached.page, cached.diagnostics) }
+        if let cached = lock.withLock({ files[file] }), cached.stamp == stamp, let value = cached.value as? T {
+            return (value, cached.diagnostics)
+        }
         let loaded = load()
-        lock.withLock { pages[file] = (stamp, loaded.0, loaded.1) }
+        lock.withLock { files[file] = (stamp, loaded.0, loaded.1) }
         return loaded
     }
 
