@@ -221,11 +221,9 @@ final class ComplianceTests: XCTestCase {
     }
 
     func testRemovingTheSampleGrievancePageNamesTheMissingSection() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         try FileManager.default.removeItem(atPath: folder + "/Content/pages/grievances.md")
-        let options = Handbook.Options(contentDirectory: folder + "/Content", templatesDirectory: defaultTemplates,
-                                       outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles")
+        let options = options(folder + "/Content", folder + "/Public", search: true)
         XCTAssertThrowsError(try Handbook.check(options, report: true)) { error in
             let messages = ((error as? DiagnosticsError)?.diagnostics ?? []).map(\.message)
             XCTAssertTrue(messages.contains { $0.hasPrefix("the client handbook lacks 'Grievance procedure with an outside contact': no client page covers it. It is needed because: Tells clients how to complain") }, "\(messages)")

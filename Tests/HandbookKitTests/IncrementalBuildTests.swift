@@ -5,13 +5,6 @@ import XCTest
 /// Rebuilds under `serve` reuse what did not change: they must give exactly what a full build
 /// gives, and write only the files whose bytes changed.
 final class IncrementalBuildTests: XCTestCase {
-    private func options(_ content: String, _ output: String) -> Handbook.Options {
-        var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: output,
-                                       profilesDirectory: packageRoot + "/Profiles")
-        options.search = false
-        return options
-    }
-
     /// Applies `edit`, rebuilds in the session, and compares with a fresh full build.
     private func assertRebuildMatchesFullBuild(_ folder: String, session: BuildSession, expectWritten: Int? = nil,
                                                file: StaticString = #filePath, line: UInt = #line,
@@ -28,8 +21,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testRebuildsGiveWhatAFullBuildGivesAndWriteOnlyWhatChanged() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         let session = BuildSession()
         _ = try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"), session: session)
 
@@ -70,8 +62,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAFailedRebuildChangesNothing() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         let session = BuildSession()
         _ = try Handbook.build(options(folder + "/Content", folder + "/Public"), environment: fixedClock("2026-12-02"), session: session)
         let before = snapshot(folder + "/Public")

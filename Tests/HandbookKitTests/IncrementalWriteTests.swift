@@ -4,18 +4,10 @@ import XCTest
 
 /// Under `serve`, a rebuild writes the files whose bytes changed: however small the change.
 final class IncrementalWriteTests: XCTestCase {
-    private func options(_ content: String, _ output: String) -> Handbook.Options {
-        var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: output,
-                                       profilesDirectory: packageRoot + "/Profiles")
-        options.search = false
-        return options
-    }
-
     /// A typo fixed by a word of the same length leaves every page the same size and the same at
     /// its start: the rebuild must still write it (a fingerprint of the first bytes did not).
     func testAnEditThatKeepsThePageSizeIsWritten() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         let session = BuildSession()
         let served = options(folder + "/Content", folder + "/Public")
         _ = try Handbook.build(served, environment: fixedClock("2026-12-02"), session: session)
@@ -30,8 +22,7 @@ final class IncrementalWriteTests: XCTestCase {
 
     /// An output file deleted by hand comes back at the next rebuild, even when nothing changed.
     func testADeletedFileIsWrittenAgain() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         let session = BuildSession()
         let served = options(folder + "/Content", folder + "/Public")
         _ = try Handbook.build(served, environment: fixedClock("2026-12-02"), session: session)
@@ -46,8 +37,7 @@ final class IncrementalWriteTests: XCTestCase {
     /// The print page is rewritten in place from its first changed chapter: growing and
     /// shrinking, it must end as a full build writes it.
     func testThePrintPageRewrittenInPlaceIsWhatAFullBuildWrites() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         let session = BuildSession()
         let served = options(folder + "/Content", folder + "/Public")
         _ = try Handbook.build(served, environment: fixedClock("2026-12-02"), session: session)

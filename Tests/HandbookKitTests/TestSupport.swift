@@ -183,6 +183,13 @@ extension XCTestCase {
         return (loaded, diagnostics)
     }
 
+    /// A copy of the sample program in a fresh folder (`<folder>/Content`), to edit; returns the folder.
+    func copyOfSample() throws -> String {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        return folder
+    }
+
     /// Builds a program; returns the output folder.
     @discardableResult
     func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases,
@@ -206,4 +213,13 @@ extension Array where Element == Diagnostic {
 func fixedClock(_ date: String) -> [String: String] {
     let day = CalendarDate(date)!
     return ["SOURCE_DATE_EPOCH": String(day.dayNumber * 86400 + 12 * 3600)]
+}
+
+/// Options for a program at `content` written to `output`, with the tool's templates and
+/// profiles; without the search index unless asked, since most tests do not look at it.
+func options(_ content: String, _ output: String, search: Bool = false) -> Handbook.Options {
+    var options = Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: output,
+                                   profilesDirectory: packageRoot + "/Profiles")
+    options.search = search
+    return options
 }

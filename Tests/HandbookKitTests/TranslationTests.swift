@@ -269,12 +269,9 @@ final class TranslationTests: XCTestCase {
     /// The issue's own test, on the sample: without its Spanish grievances page, `check` names the
     /// page, and the Spanish handbook shows it in English with a notice in Spanish.
     func testRemovingOneSpanishPageOfTheSampleNamesItAndFallsBackToEnglish() throws {
-        let folder = try temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: sampleContent, toPath: folder + "/Content")
+        let folder = try copyOfSample()
         try FileManager.default.removeItem(atPath: folder + "/Content/translations/es/pages/grievances.md")
-        var options = Handbook.Options(contentDirectory: folder + "/Content", templatesDirectory: defaultTemplates,
-                                       outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles")
-        options.search = false
+        let options = options(folder + "/Content", folder + "/Public")
         let missing = try Handbook.check(options).filter { $0.message.contains("no Spanish (es) translation") }
         XCTAssertEqual(missing.map { "\($0.location.file.replacingOccurrences(of: folder + "/", with: "")):\($0.location.line)" },
                        ["Content/pages/grievances.md:1"])
