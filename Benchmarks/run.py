@@ -6,6 +6,7 @@ Prints, for each size: pages per second, the median wall time of several runs, p
 ratios. Also times a one-page rebuild under `handbook serve`'s incremental path.
 
 Usage: Benchmarks/run.py [--pages 1000 10000] [--runs 3] [--handbook .build/release/handbook] [--fresh-folders]
+       Benchmarks/run.py --headings 20000 100000   # one page of N headings of the same text
 Build the tool first: swift build -c release --product handbook
 """
 import argparse
@@ -79,11 +80,34 @@ def one_page_rebuild(handbook, corpus, work, edits=5):
         server.wait()
 
 
+def same_headings(handbook, work, counts, runs):
+    """One page whose N headings all have the same text: each needs its own id ("same-2",
+    "same-3" ...), which must take linear time, not N squared (issue 14)."""
+    sys.path.insert(0, HERE)
+    from generate_corpus import PROGRAM
+    for count in counts:
+        corpus = os.path.join(work, f"headings-{count}")
+        os.makedirs(os.path.join(corpus, "pages"), exist_ok=True)
+        with open(os.path.join(corpus, "program.yaml"), "w") as f:
+            f.write(PROGRAM)
+        with open(os.path.join(corpus, "pages", "same.md"), "w") as f:
+            f.write("---\ntitle: Same headings\n---\n\n" + "## Same\n\nA line.\n\n" * count)
+        output = os.path.join(work, f"headings-out-{count}")
+
+        def command():
+            shutil.rmtree(output, ignore_errors=True)
+            return [handbook, "build", "--content", corpus, "--templates", os.path.join(ROOT, "Templates"),
+                    "--output", output, "--no-search", "--quiet"]
+        timed(f"{count} headings of the same text", runs, command)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--handbook", default=os.path.join(ROOT, ".build", "release", "handbook"))
+    parser.add_argument("--headings", type=int, nargs="+",
+                        help="instead of the page benchmark: build one page with this many headings of the same text")
     parser.add_argument("--fresh-folders", action="store_true",
                         help="write each run into a new folder instead of deleting the last run's output first "
                              "(all are removed at the end); see docs/benchmark.md")
@@ -97,6 +121,12 @@ def main():
           f"hugo: {hugo or 'not installed (apt-get install hugo)'}\ncores: {os.cpu_count()}\n"
           f"output folders: {'a new one for each run' if args.fresh_folders else 'emptied before each run'}\n")
     work = tempfile.mkdtemp(prefix="handbook-bench-")
+    if args.headings:
+        try:
+            same_headings(args.handbook, work, args.headings, args.runs)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         for pages in args.pages:
             corpus = os.path.join(work, f"content-{pages}")

@@ -46,7 +46,10 @@ public struct PreviewServer: Sendable {
         let baseline = rebuilder.watcher.fingerprint()
         await rebuilder.buildNow()
         rebuilder.baseline.value = baseline
-        let router = Router()
+        // HEAD is answered like GET, without the body.
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        let port = LocalRequestsOnly<BasicRequestContext>.PortBox(configuration.port)
+        router.add(middleware: LocalRequestsOnly(port: port))
         let files = StaticFiles(root: configuration.options.outputDirectory)
         let hub = self.hub
         router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ -> Response in
@@ -68,9 +71,10 @@ public struct PreviewServer: Sendable {
             router: router,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "handbook"),
             onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                report("Serving http://\(host):\(port)/handbook/ (Ctrl-C to stop)")
-                onReady(port)
+                let listening = channel.localAddress?.port ?? 0
+                port.port = listening
+                report("Serving http://\(host):\(listening)/handbook/ (Ctrl-C to stop)")
+                onReady(listening)
             },
             logger: Logger(label: "handbook.serve", factory: { _ in SwiftLogNoOpLogHandler() })
         )

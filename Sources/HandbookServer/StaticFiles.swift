@@ -24,7 +24,9 @@ struct StaticFiles: Sendable {
         if type.hasPrefix("text/html") {
             body = ByteBuffer(string: LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)))
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: body))
+        // The length is sent explicitly so that a HEAD request (answered without the body) gets it too.
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentLength: String(body.readableBytes)],
+                        body: ResponseBody(byteBuffer: body))
     }
 
     static let notFound = Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],

@@ -30,6 +30,9 @@ enum DiagnosticPrinter {
             print(error.diagnostics)
             standardError("\(step) failed: \(summary(error.diagnostics)). \(output)/ was not changed.")
             throw ExitCode.failure
+        } catch let error as OutputReplaceError {
+            standardError(error.description)
+            throw ExitCode.failure
         } catch let error as OutputSafety.UnsafeOutput {
             standardError(error.description)
             throw ExitCode.failure

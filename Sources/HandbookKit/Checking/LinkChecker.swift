@@ -5,15 +5,26 @@ public enum LinkChecker {
         // the same diagnostics in the same order as one after the other.
         let found = edition.documentsByChapter.concurrentMap { chapter, document -> [Diagnostic] in
             let log = DiagnosticLog()
-            check(document, in: chapter, audience: edition.audience, resolver: resolver, log: log)
+            check(document, in: chapter, audience: edition.audience, resolver: resolver,
+                  allowRawHTML: edition.content.program.allowRawHTML, log: log)
             return log.diagnostics
         }
         for diagnostics in found { log.append(contentsOf: diagnostics) }
     }
 
     private static func check(_ document: MarkdownDocument, in chapter: String, audience: Audience, resolver: LinkResolver,
-                              log: DiagnosticLog) {
+                              allowRawHTML: Bool, log: DiagnosticLog) {
         for link in document.links {
+            if let scheme = dangerousScheme(link.destination) {
+                if allowRawHTML {
+                    log.warning(link.location, "this '\(scheme)' link can run code in the reader's browser, and is published as written because raw HTML is allowed",
+                                hint: "link to a page or a web address instead")
+                } else {
+                    log.warning(link.location, "this '\(scheme)' link is removed from the page (it would lead nowhere), because such links can run code",
+                                hint: "link to a page or a web address instead")
+                }
+                continue
+            }
             if case let .broken(message, hint) = resolver.resolve(link.destination, from: chapter) {
                 log.error(link.location, message, hint: hint)
             }
@@ -26,9 +37,28 @@ public enum LinkChecker {
             log.warning(location, "this ```staff block is never closed, so everything after it is staff-only",
                         hint: "end the block with a line of three backticks (```)")
         }
+        // Every text is in the staff edition: reported once, from there.
+        for fence in document.misparsedStaffFences where audience == .staff {
+            log.error(fence.location, "this looks like the start of a ```staff block, but it is not one, so its text would be shown to clients",
+                      hint: fence.indented
+                        ? "a fence indented four spaces or more is shown as code: indent it like the text around it"
+                        : "put the fence on a line of its own, with a blank line before it; in a data file write the text after 'key: |', which keeps line breaks ('>' joins them)")
+        }
         for location in document.droppedHTML {
             log.warning(location, "raw HTML is not shown in the handbook",
                         hint: "use Markdown instead, or set 'allow_raw_html: true' in program.yaml if you trust every editor")
         }
+    }
+
+    /// The scheme of a link that cmark-gfm empties in safe mode (`href=""`): `javascript:`,
+    /// `vbscript:`, `file:`, and `data:` other than a PNG, GIF, JPEG or WebP picture.
+    static func dangerousScheme(_ destination: String) -> String? {
+        let lowered = destination.trimmingCharacters(in: .whitespaces).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return scheme }
+        if lowered.hasPrefix("data:"),
+           !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
+            return "data:"
+        }
+        return nil
     }
 }

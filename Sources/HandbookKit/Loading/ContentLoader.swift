@@ -9,10 +9,14 @@ public struct ContentLoader {
     /// Keeps pages between builds under `serve`.
     var session: BuildSession?
 
+    /// Files are read only from inside the content folder.
+    let boundary: FolderBoundary
+
     public init(directory: String, session: BuildSession? = nil) {
         self.session = session
         self.directory = directory
         self.displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        self.boundary = FolderBoundary(directory, name: "content folder")
     }
 
     /// The data files a program folder may hold, and whether a program must have them.
@@ -66,7 +70,14 @@ public struct ContentLoader {
         let file = path(name)
         guard let text = readText(file, log: log, required: required) else { return nil }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            if required { log.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty") }
+            // An emptied file is more often a mistake than a choice: say what it means.
+            if required {
+                log.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
+                          hint: "docs/content-model.md shows what it holds")
+            } else {
+                log.warning(SourceLocation(file: file, line: 1, column: 1), "the file is empty, so nothing from it is shown",
+                            hint: "add its entries (docs/content-model.md shows an example), or delete the file if the program has none")
+            }
             return nil
         }
         guard let root = YAMLFile.parse(text, file: file, log: log),
@@ -75,20 +86,10 @@ public struct ContentLoader {
         return read(reader)
     }
 
-    /// The text of a file; logs a missing required file and text that is not UTF-8.
+    /// The text of a file; logs a missing required file, anything that is not a readable file
+    /// inside the content folder (a folder, a pipe, a link out of it) and text that is not UTF-8.
     func readText(_ file: String, log: DiagnosticLog, required: Bool) -> String? {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            if required {
-                log.error(SourceLocation(file: file), "the file is missing", hint: "create it; docs/content-model.md shows an example")
-            }
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.error(SourceLocation(file: file, line: 1, column: 1), "the file is not UTF-8 text",
-                      hint: "save it as UTF-8 in your editor")
-            return nil
-        }
-        return text
+        boundary.readText(file, required: required, log: log)
     }
 
     private func loadPages(log: DiagnosticLog) -> [Page] {

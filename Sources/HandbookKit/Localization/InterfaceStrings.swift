@@ -21,10 +21,7 @@ public struct InterfaceStrings: Sendable {
             for name in names.sorted() where name.hasSuffix(".yaml") {
                 let file = stringsFolder + "/" + name
                 let tag = String(name.dropLast(".yaml".count))
-                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                    log.error(SourceLocation(file: file), "the strings file is not readable UTF-8 text")
-                    continue
-                }
+                guard let text = FolderBoundary(folder, name: "templates folder").readText(file, required: true, log: log) else { continue }
                 guard let root = YAMLFile.parse(text, file: file, log: log),
                       let reader = MappingReader(root, noun: "strings file", file: file, log: log) else { continue }
                 for key in reader.keys {

@@ -42,6 +42,9 @@ public final class MarkdownDocument: Sendable {
     public let droppedHTML: [SourceLocation]
     /// `staff` blocks with no closing fence: everything after them became staff-only.
     public let unclosedStaffBlocks: [SourceLocation]
+    /// Lines that open like a `staff` fence but did not become a staff block, and whether the
+    /// line is indented four spaces or more (which makes it code).
+    public let misparsedStaffFences: [(location: SourceLocation, indented: Bool)]
 
     private let source: MarkdownSource
     private let allowRawHTML: Bool
@@ -68,6 +71,7 @@ public final class MarkdownDocument: Sendable {
         links = tree.links
         droppedHTML = tree.droppedHTML
         unclosedStaffBlocks = tree.unclosedStaffBlocks
+        misparsedStaffFences = tree.misparsedStaffFences
         (body, headingInner) = Self.renderWithHoles(tree)
     }
 

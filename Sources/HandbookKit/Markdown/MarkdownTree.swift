@@ -17,6 +17,8 @@ final class MarkdownTree {
     private(set) var links: [MarkdownDocument.Link] = []
     private(set) var droppedHTML: [SourceLocation] = []
     private(set) var unclosedStaffBlocks: [SourceLocation] = []
+    /// Lines that open like a staff fence but did not become a staff block (see `StaffFenceLookalikes`).
+    private(set) var misparsedStaffFences: [(location: SourceLocation, indented: Bool)] = []
 
     /// Each heading is taken out of the tree and a childless custom block put in its place, whose
     /// text is the heading's HTML with its id (cmark has no attributes, and a custom block may not
@@ -35,7 +37,7 @@ final class MarkdownTree {
         self.audience = audience
         self.allowRawHTML = allowRawHTML
         self.root = Cmark.parse(source.text, unsafeHTML: allowRawHTML)
-        findUnclosedStaffBlocks(in: source.text)
+        findStaffFenceProblems(in: source.text)
         applyAudience()
         if !allowRawHTML { dropRawHTML() }
         indexHeadingsAndLinks()
@@ -138,13 +140,18 @@ final class MarkdownTree {
     }
 
     /// A fence is closed when its last line is a fence of the same character; cmark does not say.
-    private func findUnclosedStaffBlocks(in text: String) {
-        var lines: [Substring]?
+    /// A line that opens like a staff fence outside every staff block was not parsed as one (an
+    /// indented code block, a fence joined into a paragraph by a folded YAML scalar): its text
+    /// would reach clients, so it is reported.
+    private func findStaffFenceProblems(in text: String) {
+        guard StaffBlocks.containsStaffWord(text) else { return }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var staffLines: [ClosedRange<Int>] = []
         walk { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) else { return }
-            lines = lines ?? text.split(separator: "\n", omittingEmptySubsequences: false)
             let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
-            guard let lines, first >= 1, first <= lines.count else { return }
+            staffLines.append(first...max(first, last < first ? Int.max : last))
+            guard first >= 1, first <= lines.count else { return }
             let opening = lines[first - 1].drop { $0 == " " || $0 == ">" || $0 == "-" || $0 == "*" || $0.isNumber || $0 == "." }
             let fence = opening.first ?? "`"
             let closing = last >= 1 && last <= lines.count && last != first
@@ -152,6 +159,12 @@ final class MarkdownTree {
             if !closing.hasPrefix(String(repeating: fence, count: 3)) {
                 unclosedStaffBlocks.append(location(of: node))
             }
+        }
+        for (index, line) in lines.enumerated() where StaffFenceLookalikes.opensLikeStaffFence(line) {
+            guard !staffLines.contains(where: { $0.contains(index + 1) }) else { continue }
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            misparsedStaffFences.append((SourceLocation(file: origin.file, line: origin.line + index, column: indent.count + 1),
+                                         indent.count >= 4 || indent.contains("\t")))
         }
     }
 
@@ -197,15 +210,12 @@ final class MarkdownTree {
             default: break
             }
         }
-        var used: Set<String> = []
+        var ids = UniqueIDs()
         for node in headingsFound {
             // One h1 per page: the page title. Headings in the body start at h2.
             let level = max(2, Int(cmark_node_get_heading_level(node)))
             let text = Self.text(of: node)
-            var id = Slug.make(text)
-            var counter = 2
-            while used.contains(id) { id = "\(Slug.make(text))-\(counter)"; counter += 1 }
-            used.insert(id)
+            let id = ids.claim(Slug.make(text))
             headings.append(MarkdownDocument.Heading(level: level, text: text, id: id, location: location(of: node),
                                                      writtenLevel: Int(cmark_node_get_heading_level(node))))
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!

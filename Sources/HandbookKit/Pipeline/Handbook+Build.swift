@@ -72,6 +72,7 @@ extension Handbook {
             } else if let staging {
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
                 if let session { session.written = staging.layouts }
+                try staging.removeAfterCommit(names)
             }
         }
         session?.finishedBuild()

@@ -9,7 +9,7 @@ extension Handbook {
             (ContentLoader(directory: options.contentDirectory, session: session).load(log: log),
              TemplateSet.load(from: options.templateFolders, log: log))
         }
-        guard let content, let templates else { throw DiagnosticsError(log.sorted) }
+        guard let content else { throw DiagnosticsError(log.sorted) }
         let (profile, settings) = timer.measure("check") { check(content, options: options, log: log) }
         let (outputs, compliance) = timer.measure("resolve") {
             resolve(content, templates: templates, profile: profile, settings: settings, options: options, session: session, log: log)

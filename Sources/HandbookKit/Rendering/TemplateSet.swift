@@ -21,7 +21,11 @@ public struct TemplateSet: Sendable {
 
     /// Reads every `.mustache` file of `folders` (later folders override earlier ones), reporting
     /// each template that does not parse and each partial or layout that does not exist.
-    public static func load(from folders: [String], log: DiagnosticLog) -> TemplateSet? {
+    ///
+    /// A set is returned even when there are errors (without the templates that failed), so the
+    /// rest of the checks still run on the content and one run reports every problem; a build
+    /// with errors never renders.
+    public static func load(from folders: [String], log: DiagnosticLog) -> TemplateSet {
         // Judge the templates by their own problems, not by those the content already had.
         let own = DiagnosticLog()
         defer { log.append(contentsOf: own.diagnostics) }
@@ -30,29 +34,36 @@ public struct TemplateSet: Sendable {
         var assets: [String: Data] = [:]
         let fileManager = FileManager.default
         for folder in folders {
+            // Nothing is read through a link that leaves the templates folder.
+            let boundary = FolderBoundary(folder, name: "templates folder")
             guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where name.hasSuffix(".mustache") {
                 let file = folder + "/" + name
-                guard let data = fileManager.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                    log.error(SourceLocation(file: file), "the template is not readable UTF-8 text")
-                    continue
-                }
+                guard let text = boundary.readText(file, required: true, log: log) else { continue }
                 texts[String(name.dropLast(".mustache".count))] = (text, file)
             }
             let assetFolder = folder + "/assets"
             let enumerator = fileManager.enumerator(atPath: assetFolder)
             while let name = enumerator?.nextObject() as? String {
-                var isDirectory: ObjCBool = false
-                guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      fileManager.fileExists(atPath: assetFolder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue
-                else { continue }
-                assets[name] = fileManager.contents(atPath: assetFolder + "/" + name)
+                guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                let file = assetFolder + "/" + name
+                switch boundary.read(file) {
+                case let .success(data) where isAsset(name):
+                    assets[name] = data
+                case .success:
+                    log.warning(SourceLocation(file: file), "this file is not copied into the outputs: only style sheets, scripts, fonts, pictures, sound and video are",
+                                hint: "keep other files out of the assets folder; allowed: \(assetExtensions.sorted().joined(separator: ", "))")
+                case .failure(.folder):
+                    continue
+                case let .failure(problem):
+                    let (message, hint) = problem.message(folderName: boundary.name)
+                    log.error(SourceLocation(file: file), message, hint: hint)
+                }
             }
         }
         if texts.isEmpty {
             log.error(SourceLocation(file: folders.first ?? "Templates"), "no templates found",
                       hint: "pass --templates with the folder holding layout.mustache and the other templates")
-            return nil
         }
         var templates: [String: MustacheTemplate] = [:]
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
@@ -91,7 +102,6 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        guard !log.hasErrors else { return nil }
         var hasher = Hasher()
         for (tag, values) in strings.languages.sorted(by: { $0.key < $1.key }) {
             hasher.combine(tag)
@@ -101,6 +111,14 @@ public struct TemplateSet: Sendable {
         for (name, data) in assets.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(data) }
         return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, strings: strings,
                            sources: texts.mapValues(\.file), signature: hasher.finalize())
+    }
+
+    /// Kinds of files a templates folder's `assets/` may publish: what a page may link to, and
+    /// the scripts and icons of a look. Never a data file, a Markdown source or a template.
+    static let assetExtensions = LinkResolver.publishableExtensions.union(["js", "ico"])
+
+    private static func isAsset(_ name: String) -> Bool {
+        assetExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     /// Renders a template; the names rendered are all checked to exist at load time.

@@ -19,6 +19,8 @@ public struct LinkResolver: Sendable {
     /// Anchors, by chapter, of records only the other audience sees (staff-only rules, questions, topics).
     let hiddenAnchors: [String: Set<String>]
     let contentDirectory: String
+    /// Files are published only from inside the content folder.
+    let boundary: FolderBoundary
     /// In a translation: the chapters that show text in the default language (untranslated
     /// pages, sections with untranslated entries), and the default language's heading ids by
     /// chapter. That text links to headings by their default-language ids, which the translated
@@ -32,6 +34,7 @@ public struct LinkResolver: Sendable {
         self.hiddenChapters = hiddenChapters
         self.hiddenAnchors = hiddenAnchors
         self.contentDirectory = contentDirectory
+        self.boundary = FolderBoundary(contentDirectory, name: "content folder")
     }
 
     public func resolve(_ destination: String, from chapter: String) -> Target {
@@ -80,8 +83,22 @@ public struct LinkResolver: Sendable {
             return .broken("'\(path)' is not a picture or a document the handbook can publish",
                            hint: "link to pages as page.md; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
         }
-        guard FileManager.default.fileExists(atPath: contentDirectory + "/" + normalized) else {
+        let file = contentDirectory + "/" + normalized
+        switch boundary.problem(with: file) {
+        case nil:
+            break
+        case .missing:
             return .broken("the file '\(path)' does not exist", hint: "paths are relative to the content folder, e.g. images/map.png")
+        case let problem?:
+            let (message, hint) = problem.message(folderName: boundary.name)
+            return .broken("'\(path)': \(message)", hint: hint)
+        }
+        // A link inside the folder may still point at a data file: what is published is judged
+        // by what is really there.
+        if let real = boundary.realPath(of: file),
+           !Self.publishableExtensions.contains((real as NSString).pathExtension.lowercased()) {
+            return .broken("'\(path)' is a link to '\(real)', which is not a picture or a document the handbook can publish",
+                           hint: "link to the file itself; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
         }
         return .asset(normalized)
     }
@@ -113,8 +130,12 @@ public struct LinkResolver: Sendable {
         return .chapter(slug, anchor: anchor?.isEmpty == true ? nil : anchor)
     }
 
-    /// Kinds of files a page may link to or show, copied into the output.
-    public static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf"]
+    /// Kinds of files a page may link to or show, copied into the output: pictures, PDFs, sound,
+    /// video, fonts and style sheets. Never a data file, a Markdown source or a template.
+    public static let publishableExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf",
+        "mp3", "m4a", "ogg", "oga", "wav", "mp4", "webm", "ogv", "woff", "woff2", "ttf", "otf", "css",
+    ]
 
     /// Whether the destination's path (before any `#`) ends in a publishable kind of file: the
     /// only links that can be assets. By bytes, since every link of an output is asked.
@@ -123,7 +144,7 @@ public struct LinkResolver: Sendable {
         let path = bytes[..<(bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex)]
         guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let fileExtension = path[path.index(after: dot)...]
-        guard (3...4).contains(fileExtension.count) else { return false }
+        guard (3...5).contains(fileExtension.count) else { return false }
         return publishableExtensions.contains(String(decoding: fileExtension.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
     }
 

@@ -24,8 +24,16 @@ public struct ExternalTool: Sendable {
     @discardableResult
     public func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = prefixArguments + arguments
+        if let setpriv = Self.parentDeathWrapper {
+            // The tool dies with the build: a build killed while Pagefind runs would otherwise
+            // leave it writing into the build's temporary folder after the next build removed it.
+            // The signal is kept across exec, so also `python3 -m pagefind_bin`, which execs Pagefind.
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--pdeathsig", "KILL", "--", executable] + prefixArguments + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = prefixArguments + arguments
+        }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -45,6 +53,16 @@ public struct ExternalTool: Sendable {
         }
         return text
     }
+
+    /// util-linux's `setpriv` (in every Debian system), which sets the parent-death signal of the
+    /// program it runs: Linux then kills the tool when the build ends, however it ends.
+    static let parentDeathWrapper: String? = {
+        #if os(Linux)
+        ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        #else
+        nil
+        #endif
+    }()
 
     /// Pagefind from PyPI (`pip install pagefind-bin`), run as `python3 -m pagefind_bin`.
     public static let pagefind: ExternalTool? = {

@@ -97,6 +97,12 @@ enum FileBytes {
         return stat(path, &status) == 0
     }
 
+    /// Whether there is an entry named `path`, even a link that points nowhere (`lstat`).
+    static func entryExists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
     /// The size of the file at `path`, or nil when there is none.
     static func size(_ path: String) -> Int? {
         var status = stat()

@@ -20,6 +20,11 @@ public enum OutputSafety {
         for (path, name) in forbidden.dropFirst(2) where path.hasPrefix(output + "/") {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder holds \(name) (choose another --output, such as Public)")
         }
+        // An output inside what the build reads would be read back by the next build: its files
+        // (the staff manual among them) copied as assets or pages, growing with every run.
+        for (path, name) in forbidden.dropFirst(2) where output.hasPrefix(path + "/") {
+            throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder is inside \(name); the next build would read what this one writes, the staff manual included (choose a folder outside it, such as Public)")
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: options.outputDirectory)) ?? []
         if !options.force, !entries.isEmpty, !entries.contains(markerName) {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder already holds files that the handbook did not write (use an empty or new folder, or add --force to write there anyway; files other than handbook/, manual/ and schedule/ are left alone)")

@@ -27,6 +27,7 @@ public struct OutputWriter {
             for file in output.files { try staging.write(RenderedFile(file, fingerprinted: false), in: output.name) }
         }
         try staging.commit(outputs.map(\.name), keepingFrom: keepingFrom, finishing: finishing)
+        try staging.removeAfterCommit(outputs.map(\.name))
     }
 
     /// A new staging folder, into which a build writes its files as it renders them, before
@@ -34,17 +35,23 @@ public struct OutputWriter {
     func stage(fingerprinted: Bool = false) throws -> StagingFolder {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try OutputSafety.markOutput(root)
-        removeStaleStaging()
+        try removeStaleStaging()
         let staging = root + "/" + Self.stagingPrefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         return StagingFolder(writer: self, path: staging, fingerprinted: fingerprinted)
     }
 
-    /// A build killed midway leaves its staging folder; the next one clears it.
-    private func removeStaleStaging() {
+    /// A build killed midway leaves its staging folder; the next one clears it, or stops before
+    /// changing anything, since a staging folder holds old outputs (the staff manual among them).
+    private func removeStaleStaging() throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        for name in names where name.hasPrefix(Self.stagingPrefix) {
-            try? FileManager.default.removeItem(atPath: root + "/" + name)
+        for name in names.sorted() where name.hasPrefix(Self.stagingPrefix) {
+            do {
+                try FileManager.default.removeItem(atPath: root + "/" + name)
+            } catch {
+                throw OutputReplaceError(root: root, failed: nil, reason: "\(error)", replaced: [], unchanged: [],
+                                         leftover: root + "/" + name)
+            }
         }
     }
 }
@@ -84,6 +91,10 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Swaps the named outputs in, after carrying over kept subfolders and running `finishing`.
+    ///
+    /// Each output goes in with one atomic exchange (`FolderSwap`), so at every instant, even if
+    /// the build is killed, each output folder is wholly old or wholly new. If one cannot be put
+    /// in place, those already swapped are swapped back, and the error says what is what.
     func commit(_ names: [String], keepingFrom: [String: String],
                 finishing: (_ name: String, _ folder: String) throws -> Void) throws {
         let fileManager = FileManager.default
@@ -98,18 +109,44 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
             }
         }
         for name in names { try finishing(name, path + "/" + name) }
-        // Everything is written: swap each output in. A rename within one file system is atomic.
+        var swapped: [(name: String, replacedOld: Bool)] = []
         for name in names {
-            let target = writer.root + "/" + name
-            let retired = path + "/" + name.replacingOccurrences(of: "/", with: "_") + ".previous"
-            let targetParent = (target as NSString).deletingLastPathComponent
-            try fileManager.createDirectory(atPath: targetParent, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: target) { try fileManager.moveItem(atPath: target, toPath: retired) }
-            try fileManager.moveItem(atPath: path + "/" + name, toPath: target)
+            let target = writer.root + "/" + name, staged = path + "/" + name
+            do {
+                try fileManager.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+                let hadOld = FileBytes.entryExists(target)
+                if hadOld { try FolderSwap.exchange(staged, target) } else { try FolderSwap.move(staged, to: target) }
+                swapped.append((name, hadOld))
+            } catch {
+                // Put back what was already swapped, newest first, so the folder is as it was.
+                var stillNew: [String] = []
+                for done in swapped.reversed() {
+                    let target = writer.root + "/" + done.name, staged = path + "/" + done.name
+                    do {
+                        if done.replacedOld { try FolderSwap.exchange(staged, target) } else { try FolderSwap.move(target, to: staged) }
+                    } catch {
+                        stillNew.append(done.name)
+                    }
+                }
+                throw OutputReplaceError(root: writer.root, failed: name, reason: "\(error)",
+                                         replaced: names.filter(stillNew.contains), unchanged: names.filter { !stillNew.contains($0) })
+            }
         }
     }
 
-    /// Removes the staging folder, with the old outputs it now holds, or a failed build's files.
+    /// Removes the staging folder, which after `commit` holds the old outputs. After a successful
+    /// commit a failure is an error: the outputs are new, but a folder of old ones is left behind.
+    func removeAfterCommit(_ names: [String]) throws {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw OutputReplaceError(root: writer.root, failed: nil, reason: "\(error)", replaced: names, unchanged: [],
+                                     leftover: path)
+        }
+    }
+
+    /// Removes the staging folder of a build that failed; what is left is removed by the next build.
     func discard() {
         try? FileManager.default.removeItem(atPath: path)
     }
