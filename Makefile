@@ -11,6 +11,8 @@ deps:
 public: deps
 	swift run handbook build
 
+# The command itself is built first: some tests run it as a process (killed mid-build, serve).
 test: deps
 	@scripts/install-system-deps --with-browser
+	swift build --product handbook
 	swift test --disable-swift-testing

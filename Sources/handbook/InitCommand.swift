@@ -22,6 +22,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The program's name.")
     var name = "New Intensive Outpatient Program"
 
+    func validate() throws {
+        if let problem = ProgramScaffold.problem(withName: name) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         do {
             try ProgramScaffold.write(to: folder, programName: name)

@@ -16,6 +16,18 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(try read(folder + "/Public/manual/welcome.html").contains("staff manual only"))
     }
 
+    func testANameThatWouldNotCheckIsRefusedAndNothingIsWritten() throws {
+        let folder = try temporaryFolder(self)
+        for name in ["", "   ", "Two\nlines", "Tab\there"] {
+            XCTAssertThrowsError(try ProgramScaffold.write(to: folder + "/program", programName: name), name)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/program"), name)
+        }
+        try ProgramScaffold.write(to: folder + "/program", programName: "Ünïcode: Recovery # 1 'IOP'")
+        let options = Handbook.Options(contentDirectory: folder + "/program", templatesDirectory: defaultTemplates,
+                                       outputDirectory: folder + "/Public", profilesDirectory: packageRoot + "/Profiles")
+        XCTAssertEqual(try Handbook.check(options), [])
+    }
+
     func testEveryOptionalFieldHasACommentedExampleThatLoads() throws {
         // Uncommenting every example line must give a valid program: the examples are real.
         let folder = try temporaryFolder(self)

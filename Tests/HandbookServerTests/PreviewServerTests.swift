@@ -109,6 +109,48 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(try get(base + "/handbook/welcome.html").contains("A sentence added while serving."))
     }
 
+    /// Runs curl with `arguments`; returns what it printed (`-w` output included).
+    private func curl(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "--max-time", "10"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A web page the user has open elsewhere can reach 127.0.0.1 by DNS rebinding; its requests
+    /// carry its own name in `Host:`, and get nothing.
+    func testAnswersOnlyRequestsAddressedToItsOwnLoopbackAddress() throws {
+        let (_, options) = try programCopy()
+        let port = try start(options)
+        let url = "http://127.0.0.1:\(port)/manual/index.html"
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"] {
+            XCTAssertEqual(try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url]), "200", host)
+        }
+        for host in ["attacker.example:\(port)", "attacker.example", "127.0.0.1:1", "localhost"] {
+            let status = try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url])
+            XCTAssertEqual(status, "421", host)
+            XCTAssertFalse(try curl(["-H", "Host: \(host)", url]).contains("Staff"), host)
+        }
+    }
+
+    func testANulInThePathIsABadRequestAndHeadWorksLikeGet() throws {
+        let (_, options) = try programCopy()
+        let port = try start(options)
+        let base = "http://127.0.0.1:\(port)"
+        XCTAssertEqual(try curl(["-o", "/dev/null", "-w", "%{http_code}", base + "/handbook/index.html%00.png"]), "400")
+        let page = try get(base + "/handbook/rules.html")
+        let head = try curl(["-I", base + "/handbook/rules.html"])
+        XCTAssertTrue(head.hasPrefix("HTTP/1.1 200"), head)
+        XCTAssertTrue(head.lowercased().contains("content-length: \(page.utf8.count)"), head)
+        XCTAssertTrue(head.lowercased().contains("content-type: text/html"), head)
+        XCTAssertFalse(head.contains("<html"), "a HEAD answer has no body")
+    }
+
     func testABrokenFileKeepsTheLastGoodPageAndShowsTheError() throws {
         let (folder, options) = try programCopy()
         let port = try start(options)

@@ -7,8 +7,25 @@ public enum ProgramScaffold {
         public var description: String
     }
 
+    public struct InvalidName: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Why a program cannot be called `name`, or nil: a new folder must pass `handbook check`,
+    /// which needs a name, and YAML cannot hold control characters.
+    public static func problem(withName name: String) -> String? {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "the program's name cannot be empty: give it with --name, e.g. --name \"Riverside Recovery IOP\""
+        }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "the program's name cannot hold line breaks, tabs or other control characters"
+        }
+        return nil
+    }
+
     /// Writes the program into `folder`, which must be new or empty.
     public static func write(to folder: String, programName: String) throws {
+        if let problem = problem(withName: programName) { throw InvalidName(description: problem) }
         let fileManager = FileManager.default
         if let entries = try? fileManager.contentsOfDirectory(atPath: folder), !entries.isEmpty {
             throw FolderNotEmpty(description: "\(folder): error: the folder is not empty (choose a new folder name; init never overwrites files)")
