@@ -59,15 +59,7 @@ final class PreviewServerTests: XCTestCase {
     }
 
     private func get(_ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "--max-time", "10", url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try curl([url])
     }
 
     /// Starts the server on a free port; stops it when the test ends.
