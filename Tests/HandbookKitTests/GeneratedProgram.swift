@@ -22,16 +22,11 @@ struct ProgramGenerator {
         case literal = "|", literalStrip = "|-", literalKeep = "|+", plain, singleQuoted = "single-quoted",
              doubleQuoted = "double-quoted", doubleQuotedCRLF = "double-quoted with \\r\\n", folded = ">"
     }
-    /// SKIPPED until fixed: `doubleQuotedCRLF` (line breaks written `\r\n`). Bug: the staff-only
-    /// text of such a value is missing from the manual. `StaffBlocks.removing` splits the text on
-    /// the Character "\n", which "\r\n" is not, so it cuts nothing; the client text then equals
-    /// the staff text and `Edition` gives the manual the client's document, staff blocks removed.
-    static let styles = Style.allCases.filter { $0 != .doubleQuotedCRLF }
-    /// Info strings of a staff fence. SKIPPED until fixed: "staff\tnote", a tab after "staff". Bug,
-    /// a LEAK: `MarkdownTree.isStaffFence` splits the info string on spaces only, so its first word
-    /// is not "staff" and the block is shown to clients as code (cmark itself writes `lang="staff"`).
+    /// Every style, `\r\n` line breaks included (they once hid staff blocks from the cutter, so
+    /// the manual lost them: now every Markdown text's line ends are made "\n" on loading).
+    static let styles = Style.allCases
+    /// Info strings of a staff fence; "staff\tnote" (a tab after the word) once leaked as code.
     static let infoStrings = ["staff", "Staff", "STAFF", " staff", "staff note", "\tstaff", "staff\tnote"]
-        .filter { $0 != "staff\tnote" }
     /// What a staff fence can sit in (nested up to twice).
     enum Container: String, CaseIterable {
         case quote = "block quote", bullet = "bullet list item", ordered = "numbered list item",

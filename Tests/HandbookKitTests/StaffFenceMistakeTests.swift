@@ -92,4 +92,35 @@ final class StaffFenceMistakeTests: XCTestCase {
         """
         XCTAssertEqual(try errors(fixture), [])
     }
+
+    /// Found by the generated leak test: each of these once put staff text in the handbook, or
+    /// lost it from the manual, or lost client text.
+    func testATabAfterStaffLineEndsOfEveryKindAndAStaffBlockCutShort() throws {
+        var fixture = ProgramFixture()
+        fixture.files["pages/welcome.md"] = "---\ntitle: Welcome\n---\nHello.\n\n```staff\tnote\nSECRET-TAB\n```\n"
+        fixture.files["pages/cr.md"] = "---\ntitle: Lone CR\n---\nIntro.\r\r```staff\rSECRET-CR\r```\n\nOutro CLIENT-VISIBLE.\n"
+        fixture.files["rules.yaml"] = """
+        rules:
+          - id: be-kind
+            title: Be kind
+            text: "Treat everyone with respect.\\r\\n\\r\\n```staff\\r\\nSECRET-CRLF\\r\\n```\\r\\n"
+        """
+        let output = try build(fixture)
+        let handbook = snapshot(output + "/handbook").values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        let manual = snapshot(output + "/manual").values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        for secret in ["SECRET-TAB", "SECRET-CR", "SECRET-CRLF"] {
+            XCTAssertFalse(handbook.contains(secret), secret)
+            XCTAssertTrue(manual.contains(secret), secret)
+        }
+        XCTAssertTrue(try read(output + "/handbook/cr.html").contains("Outro CLIENT-VISIBLE."))
+
+        var cutShort = ProgramFixture()
+        cutShort.files["pages/welcome.md"] = "---\ntitle: Welcome\n---\n- An item\n\n  ```staff\nSECRET-DEDENTED\n  ```\n\nMore text.\n"
+        let folder = try temporaryFolder(self)
+        let content = try cutShort.write(into: folder)
+        XCTAssertThrowsError(try Handbook.check(options(content, folder + "/Public"))) { error in
+            let errors = (error as? DiagnosticsError)?.diagnostics.errors ?? []
+            XCTAssertTrue(errors.contains { $0.message.contains("ends with the list item") && $0.location.line == 6 }, "\(errors)")
+        }
+    }
 }

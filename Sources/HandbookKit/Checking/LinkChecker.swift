@@ -37,6 +37,10 @@ public enum LinkChecker {
             log.warning(location, "this ```staff block is never closed, so everything after it is staff-only",
                         hint: "end the block with a line of three backticks (```)")
         }
+        for location in document.cutShortStaffBlocks where audience == .staff {
+            log.error(location, "this ```staff block ends with the list item or quote it is in, before its closing fence, so the lines after it would be shown to clients",
+                      hint: "indent every line of the block, and its closing fence, as far as the fence that opens it")
+        }
         // Every text is in the staff edition: reported once, from there.
         for fence in document.misparsedStaffFences where audience == .staff {
             log.error(fence.location, "this looks like the start of a ```staff block, but it is not one, so its text would be shown to clients",

@@ -42,6 +42,9 @@ public final class MarkdownDocument: Sendable {
     public let droppedHTML: [SourceLocation]
     /// `staff` blocks with no closing fence: everything after them became staff-only.
     public let unclosedStaffBlocks: [SourceLocation]
+    /// `staff` blocks that ended with their list item or quote before their closing fence: the
+    /// lines after them, meant for staff, are client text.
+    public let cutShortStaffBlocks: [SourceLocation]
     /// Lines that open like a `staff` fence but did not become a staff block, and whether the
     /// line is indented four spaces or more (which makes it code).
     public let misparsedStaffFences: [(location: SourceLocation, indented: Bool)]
@@ -71,6 +74,7 @@ public final class MarkdownDocument: Sendable {
         links = tree.links
         droppedHTML = tree.droppedHTML
         unclosedStaffBlocks = tree.unclosedStaffBlocks
+        cutShortStaffBlocks = tree.cutShortStaffBlocks
         misparsedStaffFences = tree.misparsedStaffFences
         (body, headingInner) = Self.renderWithHoles(tree)
     }

@@ -17,6 +17,8 @@ final class MarkdownTree {
     private(set) var links: [MarkdownDocument.Link] = []
     private(set) var droppedHTML: [SourceLocation] = []
     private(set) var unclosedStaffBlocks: [SourceLocation] = []
+    /// Staff blocks that ended with their list item or block quote, before their closing fence.
+    private(set) var cutShortStaffBlocks: [SourceLocation] = []
     /// Lines that open like a staff fence but did not become a staff block (see `StaffFenceLookalikes`).
     private(set) var misparsedStaffFences: [(location: SourceLocation, indented: Bool)] = []
 
@@ -147,6 +149,7 @@ final class MarkdownTree {
         guard StaffBlocks.containsStaffWord(text) else { return }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var staffLines: [ClosedRange<Int>] = []
+        let lastTextLine = (lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? -1) + 1
         walk { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Self.isStaffFence(node) else { return }
             let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
@@ -157,7 +160,9 @@ final class MarkdownTree {
             let closing = last >= 1 && last <= lines.count && last != first
                 ? lines[last - 1].drop { $0 == " " || $0 == ">" } : ""
             if !closing.hasPrefix(String(repeating: fence, count: 3)) {
-                unclosedStaffBlocks.append(location(of: node))
+                // Unclosed at the end of the text, the rest is staff-only; but a block that ended
+                // with its list item or quote, before the text did, leaves the lines after it to clients.
+                if last < lastTextLine { cutShortStaffBlocks.append(location(of: node)) } else { unclosedStaffBlocks.append(location(of: node)) }
             }
         }
         for (index, line) in lines.enumerated() where StaffFenceLookalikes.opensLikeStaffFence(line) {
@@ -168,9 +173,11 @@ final class MarkdownTree {
         }
     }
 
+    /// Whether a code block's info string's first word is `staff`, in any letter case. Words are
+    /// split at any white space, as cmark does: "staff<tab>note" is a staff fence.
     static func isStaffFence(_ node: OpaquePointer) -> Bool {
         guard let info = cmark_node_get_fence_info(node) else { return false }
-        return String(cString: info).split(separator: " ").first.map { $0.lowercased() == "staff" } ?? false
+        return String(cString: info).split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() == "staff" } ?? false
     }
 
     private static func moveChildren(of source: OpaquePointer, into target: OpaquePointer) {
