@@ -31,8 +31,13 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedDefaults"]
         ),
+        // Templates/ and Profiles/ are built into the binary: a program folder anywhere builds
+        // with the tool alone. The plugin runs embed-files at build time.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["embed-files"]),
         // The live preview (`handbook serve`): kept apart so the library builds without a web server.
         .target(
             name: "HandbookServer",

@@ -3,13 +3,19 @@ import Foundation
 /// The library's entry points: `check` and `build`, each a pipeline of named steps,
 /// load → check → resolve → render → write.
 public enum Handbook {
+    /// The tool's version, printed by `handbook --version` and written into the Debian package.
+    public static let version = "0.9.0"
+
     public struct Options: Sendable {
         public var contentDirectory: String
-        public var templatesDirectory: String
+        /// A folder that replaces the built-in templates; nil for the built-in ones. A program's
+        /// own, in `<content>/templates`, override single files of either.
+        public var templatesDirectory: String?
         public var outputDirectory: String
         public var outputs: [OutputKind]
-        /// The tool's compliance profiles; a program's own are in `<content>/profiles`.
-        public var profilesDirectory: String
+        /// A folder that replaces the built-in compliance profiles; nil for the built-in ones. A
+        /// program's own are in `<content>/profiles`.
+        public var profilesDirectory: String?
         /// Write into a non-empty output folder the tool did not create.
         public var force: Bool
         /// Build the Pagefind search index of each output (when Pagefind is installed).
@@ -19,9 +25,9 @@ public enum Handbook {
         /// Told the name of each stage as it starts, for a progress line.
         public var progress: (@Sendable (String) -> Void)?
 
-        public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
+        public init(contentDirectory: String = "Content", templatesDirectory: String? = nil,
                     outputDirectory: String = "Public", outputs: [OutputKind] = OutputKind.allCases, force: Bool = false,
-                    profilesDirectory: String = "Profiles") {
+                    profilesDirectory: String? = nil) {
             self.profilesDirectory = profilesDirectory
             self.contentDirectory = contentDirectory
             self.templatesDirectory = templatesDirectory
@@ -31,7 +37,9 @@ public enum Handbook {
         }
 
         /// The tool's templates, then the program's own overrides in `<content>/templates`.
-        var templateFolders: [String] { [templatesDirectory, contentDirectory + "/templates"] }
+        var templateFolders: [SourceFolder] { [.templates(templatesDirectory), .templates(contentDirectory + "/templates")] }
+        /// The tool's profiles, then the program's own in `<content>/profiles`.
+        var profileFolders: [SourceFolder] { [.profiles(profilesDirectory), .profiles(contentDirectory + "/profiles")] }
     }
 
     public struct Report: Sendable {

@@ -5,14 +5,23 @@ import Foundation
 /// cost well under a millisecond to look at.
 struct ContentWatcher: Sendable {
     let folders: [String]
+    /// Not watched: the output folder, which may be inside the program folder and changes with
+    /// every build (watching it would rebuild for ever).
+    var ignoring: String?
 
     /// A summary of the folders that changes when any file in them is added, removed or edited.
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         let fileManager = FileManager.default
+        let ignored = ignoring.map(Self.absolute)
         for folder in folders {
             guard let enumerator = fileManager.enumerator(atPath: folder) else { continue }
+            let base = Self.absolute(folder)
             while let path = enumerator.nextObject() as? String {
+                if let ignored, base + "/" + path == ignored {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 let full = folder + "/" + path
                 guard let attributes = try? fileManager.attributesOfItem(atPath: full),
                       attributes[.type] as? FileAttributeType == .typeRegular else { continue }
@@ -21,5 +30,10 @@ struct ContentWatcher: Sendable {
             }
         }
         return result
+    }
+
+    private static func absolute(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 }

@@ -104,7 +104,8 @@ struct Rebuilder: Service {
     let baseline = Baseline()
 
     var watcher: ContentWatcher {
-        ContentWatcher(folders: [options.contentDirectory, options.templatesDirectory, options.profilesDirectory])
+        ContentWatcher(folders: [options.contentDirectory] + [options.templatesDirectory, options.profilesDirectory].compactMap { $0 },
+                       ignoring: options.outputDirectory)
     }
 
     func buildNow() async {

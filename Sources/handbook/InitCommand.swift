@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a new program: every data file with commented examples, and a few pages.",
         discussion: """
         The new folder passes 'handbook check' and builds at once. Edit its files, then run
-        'handbook serve --content FOLDER' to see the result as you go.
+        'handbook serve' in it to see the result as you go.
 
         Examples:
           handbook init my-program
@@ -33,6 +33,6 @@ struct InitCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }
-        print("Created \(folder)/. Next: handbook check --content \(folder), then handbook serve --content \(folder)")
+        print("Created \(folder)/. Next: cd \(folder), then handbook check, then handbook serve")
     }
 }

@@ -4,20 +4,26 @@ import HandbookKit
 
 /// The folders every command reads, shared so they are spelled the same everywhere.
 struct ProgramOptions: ParsableArguments {
-    @Option(help: "Folder with program.yaml, the other data files and pages/.")
-    var content = "Content"
+    @Option(help: "Folder with program.yaml, the other data files and pages/. Default: the current folder when it holds program.yaml, else Content.")
+    var content: String?
 
-    @Option(help: "Folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: "Folder with templates and assets/ to use instead of the built-in ones (a program's own templates/ overrides single files of either).")
+    var templates: String?
 
-    @Option(help: "Folder the outputs are written into.")
+    @Option(help: "Folder the outputs are written into. Default: Public, in the current folder.")
     var output = "Public"
 
-    @Option(help: "Folder with the compliance profiles (a program's own go in <content>/profiles).")
-    var profiles = "Profiles"
+    @Option(help: "Folder with compliance profiles to use instead of the built-in ones (a program's own go in <content>/profiles).")
+    var profiles: String?
+
+    /// The content folder: as given, else the current folder when it is a program folder, else
+    /// `Content` (this repository's sample program).
+    var contentFolder: String {
+        content ?? (FileManager.default.fileExists(atPath: "program.yaml") ? "." : "Content")
+    }
 
     func options(outputs: [OutputKind] = OutputKind.allCases, force: Bool = false) -> Handbook.Options {
-        Handbook.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+        Handbook.Options(contentDirectory: contentFolder, templatesDirectory: templates, outputDirectory: output,
                          outputs: outputs, force: force, profilesDirectory: profiles)
     }
 }

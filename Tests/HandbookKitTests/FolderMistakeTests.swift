@@ -127,10 +127,11 @@ final class FolderMistakeTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains { $0.location.file == "rules.yaml" && $0.message.contains("the file is empty") })
     }
 
-    func testTheOutputMayNotBeInsideTheTemplatesOrContentFolder() throws {
+    func testTheOutputMayNotBeInsideTheTemplatesOrAFolderTheBuildReads() throws {
         let folder = try temporaryFolder(self)
         let content = try ProgramFixture().write(into: folder)
-        for output in [content + "/pub", content + "/templates/assets/pub", folder + "/Templates/assets/pub"] {
+        for output in [content + "/pages/pub", content + "/translations/pub", content + "/templates/assets/pub",
+                       content + "/profiles/pub", folder + "/Templates/assets/pub"] {
             var options = options(content, output)
             options.templatesDirectory = folder + "/Templates"
             try FileManager.default.createDirectory(atPath: folder + "/Templates", withIntermediateDirectories: true)
@@ -149,5 +150,24 @@ final class FolderMistakeTests: XCTestCase {
         let warnings = try Handbook.check(options(content, folder + "/Public")).filter { $0.message.contains("removed") }
         XCTAssertEqual(warnings.map(\.location.line).sorted(), [6, 6, 3].sorted())
         XCTAssertEqual(warnings.count, 3)
+    }
+
+    /// A program folder may hold its output (`my-program/Public`, the default there): the build
+    /// reads only named files and folders of it, and nothing is published from the output.
+    func testAnOutputInsideTheProgramFolderIsNeverReadBack() throws {
+        var fixture = welcome(showing: "[The manual](Public/manual/manual.pdf)")
+        let folder = try temporaryFolder(self)
+        let content = try fixture.write(into: folder)
+        try write("%PDF staff manual", to: content + "/Public/manual/manual.pdf")
+        try write("", to: content + "/Public/" + OutputSafety.markerName)
+        XCTAssertThrowsError(try Handbook.build(options(content, content + "/Public"))) { error in
+            let errors = (error as? DiagnosticsError)?.diagnostics.errors ?? []
+            XCTAssertTrue(errors.contains { $0.message.contains("inside the output folder") }, "\(errors)")
+        }
+        fixture = ProgramFixture()
+        _ = try fixture.write(into: folder)
+        _ = try Handbook.build(options(content, content + "/Public"))
+        _ = try Handbook.build(options(content, content + "/Public"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: content + "/Public/handbook/index.html"))
     }
 }

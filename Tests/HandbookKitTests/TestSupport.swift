@@ -14,7 +14,7 @@ let defaultTemplates = packageRoot + "/Templates"
 
 /// The tool's English interface strings and formats.
 func englishWording() -> Wording {
-    TemplateSet.load(from: [defaultTemplates], log: DiagnosticLog()).strings.wording(for: "en", defaultLanguage: "en")
+    TemplateSet.load(from: [.templates(defaultTemplates)], log: DiagnosticLog()).strings.wording(for: "en", defaultLanguage: "en")
 }
 let fixturesFolder = packageRoot + "/Tests/HandbookKitTests/Fixtures"
 

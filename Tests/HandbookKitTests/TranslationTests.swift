@@ -245,7 +245,7 @@ final class TranslationTests: XCTestCase {
     }
 
     func testDatesTimesAndNumbersFollowTheLanguage() throws {
-        let strings = TemplateSet.load(from: [defaultTemplates], log: DiagnosticLog()).strings
+        let strings = TemplateSet.load(from: [.templates(defaultTemplates)], log: DiagnosticLog()).strings
         let english = strings.wording(for: "en", defaultLanguage: "en")
         let spanish = strings.wording(for: "es", defaultLanguage: "en")
         let usSpanish = strings.wording(for: "es-US", defaultLanguage: "en")

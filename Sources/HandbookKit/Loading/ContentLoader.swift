@@ -62,7 +62,8 @@ public struct ContentLoader {
         return translations
     }
 
-    func path(_ name: String) -> String { displayRoot + "/" + name }
+    /// A file of the content folder, as read and as shown: `rules.yaml` when run in the program folder.
+    func path(_ name: String) -> String { displayRoot == "." ? name : displayRoot + "/" + name }
 
     /// Reads a YAML data file with `read`; nil when the file is absent or unreadable.
     func readData<T>(_ name: String, required: Bool = false, log: DiagnosticLog,

@@ -3,16 +3,17 @@ import Foundation
 /// Reads compliance profiles: the tool's own (`Profiles/`) and a program's (`<content>/profiles/`),
 /// a program's file overriding the tool's of the same name.
 enum ProfileLoader {
-    static func load(_ id: String, from folders: [String], at reference: SourceLocation, log: DiagnosticLog) -> ComplianceProfile? {
-        guard let file = folders.reversed().map({ "\($0)/\(id).yaml" }).first(where: FileBytes.entryExists) else {
-            let known = folders.flatMap { ((try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? []) }
-                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+    static func load(_ id: String, from folders: [SourceFolder], at reference: SourceLocation, log: DiagnosticLog) -> ComplianceProfile? {
+        let name = id + ".yaml"
+        guard let folder = folders.reversed().first(where: { $0.names(in: "").contains(name) }) else {
+            let known = folders.flatMap { $0.names(in: "") }.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
             log.error(reference, "there is no compliance profile '\(id)'",
-                      hint: Suggestion.hint(for: id, in: known, noun: "profile") + " (profiles are in \(folders.joined(separator: " and ")))")
+                      hint: Suggestion.hint(for: id, in: known, noun: "profile")
+                        + " (profiles are in \(folders.map(\.displayName).joined(separator: " and ")))")
             return nil
         }
-        let boundary = FolderBoundary((file as NSString).deletingLastPathComponent, name: "profiles folder")
-        guard let text = boundary.readText(file, required: true, log: log),
+        let file = folder.displayPath(name)
+        guard let text = folder.readText(name, required: true, log: log),
               let root = YAMLFile.parse(text, file: file, log: log),
               let r = MappingReader(root, noun: "compliance profile", file: file, log: log) else { return nil }
         defer { r.finish() }

@@ -11,17 +11,15 @@ public struct InterfaceStrings: Sendable {
     static let empty = InterfaceStrings(languages: [:], files: [:])
 
     /// Reads `strings/*.yaml` of each folder; later folders override earlier ones key by key.
-    static func load(from folders: [String], log: DiagnosticLog) -> InterfaceStrings {
+    static func load(from folders: [SourceFolder], log: DiagnosticLog) -> InterfaceStrings {
         var languages: [String: [String: String]] = [:]
         var files: [String: String] = [:]
         var locations: [String: [String: SourceLocation]] = [:]
         for folder in folders {
-            let stringsFolder = folder + "/strings"
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: stringsFolder) else { continue }
-            for name in names.sorted() where name.hasSuffix(".yaml") {
-                let file = stringsFolder + "/" + name
+            for name in folder.names(in: "strings") where name.hasSuffix(".yaml") {
+                let file = folder.displayPath("strings/" + name)
                 let tag = String(name.dropLast(".yaml".count))
-                guard let text = FolderBoundary(folder, name: "templates folder").readText(file, required: true, log: log) else { continue }
+                guard let text = folder.readText("strings/" + name, required: true, log: log) else { continue }
                 guard let root = YAMLFile.parse(text, file: file, log: log),
                       let reader = MappingReader(root, noun: "strings file", file: file, log: log) else { continue }
                 for key in reader.keys {
@@ -87,7 +85,7 @@ public struct InterfaceStrings: Sendable {
     }
 
     /// A file to name in diagnostics about a language: its own, else where one would go.
-    func file(for language: String, folders: [String]) -> String {
-        files[language] ?? ((folders.last ?? "templates") + "/strings/\(language).yaml")
+    func file(for language: String, folders: [SourceFolder]) -> String {
+        files[language] ?? (folders.last?.displayPath("strings/\(language).yaml") ?? "templates/strings/\(language).yaml")
     }
 }

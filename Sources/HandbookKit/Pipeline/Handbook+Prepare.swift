@@ -25,7 +25,7 @@ extension Handbook {
         ReferenceChecker.check(content, log: log)
         let settings = content.program.compliance
         let profile = settings?.profile.flatMap {
-            ProfileLoader.load($0, from: [options.profilesDirectory, options.contentDirectory + "/profiles"],
+            ProfileLoader.load($0, from: options.profileFolders,
                                at: settings!.location, log: log)
         }
         let limits = ComplianceChecker.Limits(settings: settings, profile: profile, schedule: content.schedule)
@@ -89,6 +89,7 @@ extension Handbook {
             ] : [:]
             var links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      contentDirectory: options.contentDirectory)
+            links.outputFolder = OutputSafety.outputInsideContent(options)
             if let defaultAnchors { links.untranslated = (edition.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
             LinkChecker.check(edition, resolver: links, log: log)
             AccessibilityChecker.check(edition, log: log)
@@ -103,7 +104,7 @@ extension Handbook {
         for (language, location) in [(program.language, program.location)] + program.translations.map({ ($0.tag, $0.location) }) {
             guard templates.strings.has(language) else {
                 log.error(location, "there are no interface strings for the language '\(language)'",
-                          hint: "copy Templates/strings/en.yaml to \(options.contentDirectory)/templates/strings/\(language).yaml and translate it (docs/translations.md)")
+                          hint: "write the built-in strings out with 'handbook templates export FOLDER', copy its strings/en.yaml to \(options.contentDirectory)/templates/strings/\(language).yaml and translate it (docs/translations.md)")
                 continue
             }
             guard language != program.language else { continue }
@@ -112,7 +113,7 @@ extension Handbook {
                 let shown = missing.prefix(8).joined(separator: ", ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
                 log.warning(SourceLocation(file: templates.strings.file(for: language, folders: options.templateFolders)),
                             "\(missing.count) interface strings have no '\(language)' translation and are shown in the default language: \(shown)",
-                            hint: "add them, translated, to this file; Templates/strings/\(program.language).yaml has them all")
+                            hint: "add them, translated, to this file; the built-in strings/\(program.language).yaml has them all ('handbook templates export FOLDER' writes it)")
             }
         }
     }

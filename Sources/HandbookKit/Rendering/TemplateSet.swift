@@ -25,29 +25,22 @@ public struct TemplateSet: Sendable {
     /// A set is returned even when there are errors (without the templates that failed), so the
     /// rest of the checks still run on the content and one run reports every problem; a build
     /// with errors never renders.
-    public static func load(from folders: [String], log: DiagnosticLog) -> TemplateSet {
+    public static func load(from folders: [SourceFolder], log: DiagnosticLog) -> TemplateSet {
         // Judge the templates by their own problems, not by those the content already had.
         let own = DiagnosticLog()
         defer { log.append(contentsOf: own.diagnostics) }
         let log = own
         var texts: [String: (text: String, file: String)] = [:]
         var assets: [String: Data] = [:]
-        let fileManager = FileManager.default
         for folder in folders {
-            // Nothing is read through a link that leaves the templates folder.
-            let boundary = FolderBoundary(folder, name: "templates folder")
-            guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names.sorted() where name.hasSuffix(".mustache") {
-                let file = folder + "/" + name
-                guard let text = boundary.readText(file, required: true, log: log) else { continue }
-                texts[String(name.dropLast(".mustache".count))] = (text, file)
+            // On disk, nothing is read through a link that leaves the templates folder.
+            for name in folder.names(in: "") where name.hasSuffix(".mustache") {
+                guard let text = folder.readText(name, required: true, log: log) else { continue }
+                texts[String(name.dropLast(".mustache".count))] = (text, folder.displayPath(name))
             }
-            let assetFolder = folder + "/assets"
-            let enumerator = fileManager.enumerator(atPath: assetFolder)
-            while let name = enumerator?.nextObject() as? String {
-                guard !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let file = assetFolder + "/" + name
-                switch boundary.read(file) {
+            for name in folder.files(under: "assets") {
+                let file = folder.displayPath("assets/" + name)
+                switch folder.read("assets/" + name) {
                 case let .success(data) where isAsset(name):
                     assets[name] = data
                 case .success:
@@ -56,13 +49,14 @@ public struct TemplateSet: Sendable {
                 case .failure(.folder):
                     continue
                 case let .failure(problem):
-                    let (message, hint) = problem.message(folderName: boundary.name)
+                    let (message, hint) = problem.message(folderName: folder.noun)
                     log.error(SourceLocation(file: file), message, hint: hint)
                 }
             }
         }
+        let main = folders.first ?? .templates(nil)
         if texts.isEmpty {
-            log.error(SourceLocation(file: folders.first ?? "Templates"), "no templates found",
+            log.error(SourceLocation(file: main.displayName), "no templates found",
                       hint: "pass --templates with the folder holding layout.mustache and the other templates")
         }
         var templates: [String: MustacheTemplate] = [:]
@@ -85,13 +79,15 @@ public struct TemplateSet: Sendable {
             }
         }
         for name in required where texts[name] == nil {
-            log.error(SourceLocation(file: (folders.first ?? "Templates") + "/\(name).mustache"),
-                      "the template '\(name).mustache' is missing", hint: "copy it from the tool's Templates folder")
+            log.error(SourceLocation(file: main.displayPath(name + ".mustache")),
+                      "the template '\(name).mustache' is missing",
+                      hint: "'handbook templates export FOLDER' writes the built-in templates, this one among them")
         }
         let strings = InterfaceStrings.load(from: folders, log: log)
         if strings.languages["en"] == nil {
-            log.error(SourceLocation(file: (folders.first ?? "Templates") + "/strings/en.yaml"),
-                      "the interface strings 'strings/en.yaml' are missing", hint: "copy them from the tool's Templates folder")
+            log.error(SourceLocation(file: main.displayPath("strings/en.yaml")),
+                      "the interface strings 'strings/en.yaml' are missing",
+                      hint: "'handbook templates export FOLDER' writes the built-in templates, these strings among them")
         }
         if let english = strings.languages["en"] {
             for (name, source) in texts.sorted(by: { $0.key < $1.key }) {

@@ -21,6 +21,9 @@ public struct LinkResolver: Sendable {
     let contentDirectory: String
     /// Files are published only from inside the content folder.
     let boundary: FolderBoundary
+    /// The output folder's path inside the content folder, when it is there (`Public` in a
+    /// program folder): nothing is published from it, since it holds the last build's manual.
+    var outputFolder: String?
     /// In a translation: the chapters that show text in the default language (untranslated
     /// pages, sections with untranslated entries), and the default language's heading ids by
     /// chapter. That text links to headings by their default-language ids, which the translated
@@ -82,6 +85,10 @@ public struct LinkResolver: Sendable {
               !normalized.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
             return .broken("'\(path)' is not a picture or a document the handbook can publish",
                            hint: "link to pages as page.md; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
+        }
+        if let outputFolder, normalized == outputFolder || normalized.hasPrefix(outputFolder + "/") {
+            return .broken("'\(path)' is inside the output folder, which the build writes",
+                           hint: "keep the file in the content folder, e.g. images/, and link to it there")
         }
         let file = contentDirectory + "/" + normalized
         switch boundary.problem(with: file) {

@@ -50,6 +50,8 @@ public enum ProgramScaffold {
             "pages/your-rights.md": rightsPage,
             "pages/staff-procedures.md": staffPage,
             "templates/README.md": templatesReadme,
+            // The build writes into Public/ here; it is made again by every build.
+            ".gitignore": "/Public/\n",
         ]
     }
 
@@ -320,9 +322,13 @@ public enum ProgramScaffold {
     static let templatesReadme = """
     # Your own templates
 
-    Put a file here with the same name as one in the tool's Templates folder (for example
-    footer.mustache) to use yours instead. Files in assets/ here replace or add stylesheets.
-    See docs/templates.md.
+    The handbook has its templates built in. To change one, write them all out with
+
+        handbook templates export ../my-look
+
+    and copy the file you want to change (for example footer.mustache) into this folder: yours
+    is used instead, the built-in ones for the rest. Files in assets/ here replace or add style
+    sheets. See docs/templates.md.
 
     """
 }

@@ -12,8 +12,7 @@ public enum OutputSafety {
             ("/", "the root folder"),
             (canonical(NSHomeDirectory()), "your home folder"),
             (canonical(options.contentDirectory), "the content folder"),
-            (canonical(options.templatesDirectory), "the templates folder"),
-        ]
+        ] + (options.templatesDirectory.map { [(canonical($0), "the templates folder")] } ?? [])
         for (path, name) in forbidden where output == path {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder is \(name); the build would replace files there (choose another --output, such as Public)")
         }
@@ -21,14 +20,29 @@ public enum OutputSafety {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder holds \(name) (choose another --output, such as Public)")
         }
         // An output inside what the build reads would be read back by the next build: its files
-        // (the staff manual among them) copied as assets or pages, growing with every run.
+        // (the staff manual among them) copied as assets or pages, growing with every run. A
+        // program folder may hold its output (`my-program/Public`), since the build reads only
+        // named files and folders there, and links into the output are refused (`LinkResolver`).
+        let content = canonical(options.contentDirectory)
         for (path, name) in forbidden.dropFirst(2) where output.hasPrefix(path + "/") {
-            throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder is inside \(name); the next build would read what this one writes, the staff manual included (choose a folder outside it, such as Public)")
+            if path == content, let first = output.dropFirst(path.count + 1).split(separator: "/").first,
+               !readFolders.contains(String(first)) { continue }
+            throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder is inside \(name)\(path == content ? "'s \(readFolders.joined(separator: ", ")) folders" : ""); the next build would read what this one writes, the staff manual included (choose a folder outside it, such as Public)")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: options.outputDirectory)) ?? []
         if !options.force, !entries.isEmpty, !entries.contains(markerName) {
             throw UnsafeOutput(description: "\(options.outputDirectory): error: the output folder already holds files that the handbook did not write (use an empty or new folder, or add --force to write there anyway; files other than handbook/, manual/ and schedule/ are left alone)")
         }
+    }
+
+    /// The folders of a program folder that the build reads as a whole.
+    static let readFolders = ["pages", "translations", "templates", "profiles"]
+
+    /// The output folder's path inside the content folder ("Public"), or nil when it is elsewhere.
+    static func outputInsideContent(_ options: Handbook.Options) -> String? {
+        let output = canonical(options.outputDirectory), content = canonical(options.contentDirectory)
+        guard output.hasPrefix(content + "/") else { return nil }
+        return String(output.dropFirst(content.count + 1))
     }
 
     /// Marks a folder as one the tool writes into, so later builds know they may replace their outputs there.
