@@ -2,8 +2,16 @@
 #   make public   build the sample program in Content/ into Public/
 #   make test     run the test suite
 # Both install the Debian packages they need first (scripts/install-system-deps).
+#
+# Installing the tool (see the README's Install section):
+#   make install PREFIX=/usr/local   a release build with the Swift runtime linked in, its shell
+#                                    completions and man page
+#   make deb                         handbook_<version>_<arch>.deb, for apt-get install ./…
 
-.PHONY: public test deps
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: public test deps release install deb
 
 deps:
 	@scripts/install-system-deps
@@ -12,7 +20,19 @@ public: deps
 	swift run handbook build
 
 # The command itself is built first: some tests run it as a process (killed mid-build, serve).
+# The last step builds the Debian package and runs it, installed, away from this repository.
 test: deps
 	@scripts/install-system-deps --with-browser
 	swift build --product handbook
 	swift test --disable-swift-testing
+	scripts/test-installed-package
+
+# The Swift runtime is linked in, so the binary runs without a Swift toolchain.
+release: deps
+	swift build -c release --static-swift-stdlib --product handbook
+
+install: release
+	scripts/install-tool "$(DESTDIR)" "$(PREFIX)"
+
+deb: release
+	scripts/make-deb
