@@ -20,12 +20,13 @@ public: deps
 	swift run handbook build
 
 # The command itself is built first: some tests run it as a process (killed mid-build, serve).
-# The last step builds the Debian package and runs it, installed, away from this repository.
+# Then the Debian package is built and run, installed, away from this repository; the test
+# suite comes last, so that its summary closes the output.
 test: deps
 	@scripts/install-system-deps --with-browser
 	swift build --product handbook
-	swift test --disable-swift-testing
 	scripts/test-installed-package
+	swift test --disable-swift-testing
 
 # The Swift runtime is linked in, so the binary runs without a Swift toolchain.
 release: deps
