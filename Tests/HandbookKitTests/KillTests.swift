@@ -101,6 +101,8 @@ final class KillTests: XCTestCase {
         exec sleep 60
         """, to: fakeBin + "/python3")
         XCTAssertEqual(chmod(fakeBin + "/python3", 0o755), 0)
+        // Also as the Pagefind program itself, which the build looks for first.
+        try FileManager.default.copyItem(atPath: fakeBin + "/python3", toPath: fakeBin + "/pagefind")
         let build = Process()
         build.executableURL = URL(fileURLWithPath: handbook)
         build.arguments = buildArguments(content, folder + "/Public").filter { $0 != "--no-search" }

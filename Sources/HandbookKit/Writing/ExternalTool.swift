@@ -64,8 +64,16 @@ public struct ExternalTool: Sendable {
         #endif
     }()
 
-    /// Pagefind from PyPI (`pip install pagefind-bin`), run as `python3 -m pagefind_bin`.
+    /// Pagefind: the `pagefind` program on the PATH (from a virtual environment, npm or a
+    /// release), else PyPI's package in the system's Python (`pip install pagefind-bin`), run as
+    /// `python3 -m pagefind_bin`. Debian 12's Python refuses pip installs (PEP 668), so there the
+    /// program on the PATH is the way; README's Install section shows it.
     public static let pagefind: ExternalTool? = {
+        for name in ["pagefind", "pagefind_extended"] {
+            guard let binary = find([name]) else { continue }
+            let tool = ExternalTool(executable: binary, prefixArguments: [])
+            if (try? tool.run(["--version"])) != nil { return tool }
+        }
         guard let python = find(["python3"]) else { return nil }
         let tool = ExternalTool(executable: python, prefixArguments: ["-m", "pagefind_bin"])
         return (try? tool.run(["--version"])) != nil ? tool : nil

@@ -19,7 +19,7 @@ struct OutputFinisher {
         pagefind = options.search ? ExternalTool.pagefind : nil
         if options.search && pagefind == nil {
             warnings.append(Diagnostic(.warning, output, "search was not built: Pagefind is not installed",
-                                       hint: "python3 -m pip install pagefind-bin, then build again"))
+                                       hint: "python3 -m pip install pagefind-bin, or put the pagefind program on the PATH (README: Install), then build again"))
         }
         chromium = options.pdf ? ExternalTool.chromium : nil
         if options.pdf && chromium == nil {
