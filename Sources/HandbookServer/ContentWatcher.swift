@@ -1,4 +1,5 @@
 import Foundation
+import HandbookKit
 
 /// Notices changes under the program's folders by comparing file names, sizes and modification
 /// times. Polling works the same on every system and on network drives, and a few hundred files
@@ -13,10 +14,10 @@ struct ContentWatcher: Sendable {
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         let fileManager = FileManager.default
-        let ignored = ignoring.map(Self.absolute)
+        let ignored = ignoring.map(OutputSafety.canonical)
         for folder in folders {
             guard let enumerator = fileManager.enumerator(atPath: folder) else { continue }
-            let base = Self.absolute(folder)
+            let base = OutputSafety.canonical(folder)
             while let path = enumerator.nextObject() as? String {
                 if let ignored, base + "/" + path == ignored {
                     enumerator.skipDescendants()
@@ -30,10 +31,5 @@ struct ContentWatcher: Sendable {
             }
         }
         return result
-    }
-
-    private static func absolute(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 }

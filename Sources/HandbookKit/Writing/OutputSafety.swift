@@ -54,7 +54,8 @@ public enum OutputSafety {
         try Data("This folder is written by `handbook build`; see Public/README.md.\n".utf8).write(to: URL(fileURLWithPath: marker))
     }
 
-    static func canonical(_ path: String) -> String {
+    /// The absolute path with `.`, `..` and links resolved: how two names of one folder compare equal.
+    public static func canonical(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
         return resolved.count > 1 && resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
