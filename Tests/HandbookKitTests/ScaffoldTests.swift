@@ -34,14 +34,7 @@ final class ScaffoldTests: XCTestCase {
         try ProgramScaffold.write(to: folder + "/program", programName: "Test")
         for name in ["program.yaml", "rules.yaml", "faq.yaml", "staff.yaml", "schedule.yaml"] {
             let path = folder + "/program/" + name
-            // "# " at a line's start is an example; "##" is a note and stays.
-            let uncommented = try read(path).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-                let indent = line.prefix { $0 == " " }
-                let rest = line.dropFirst(indent.count)
-                guard rest.hasPrefix("# ") else { return String(line) }
-                return String(indent) + rest.dropFirst(2)
-            }.joined(separator: "\n")
-            try write(uncommented, to: path)
+            try write(uncommentingExamples(try read(path)), to: path)
         }
         let log = DiagnosticLog()
         let content = ContentLoader(directory: folder + "/program").load(log: log)

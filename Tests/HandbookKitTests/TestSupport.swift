@@ -44,6 +44,17 @@ func snapshot(_ folder: String) -> [String: Data] {
     return files
 }
 
+/// A file `handbook init` wrote, with every example line in use: "# " at a line's start is an
+/// example; "##" is a note and stays, and so does the editor's schema line.
+func uncommentingExamples(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        let indent = line.prefix { $0 == " " }
+        let rest = line.dropFirst(indent.count)
+        guard rest.hasPrefix("# "), !rest.hasPrefix("# yaml-language-server:") else { return String(line) }
+        return String(indent) + rest.dropFirst(2)
+    }.joined(separator: "\n")
+}
+
 func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }

@@ -41,6 +41,7 @@ public struct ContentLoader {
         let schedule = readData("schedule.yaml", log: log, ScheduleLoader.read)
             ?? Schedule.empty(at: SourceLocation(file: path("schedule.yaml")))
         let pages = loadPages(log: log)
+        warnAboutOldSchemas(log: log)
         guard let program else { return nil }
         var content = Content(program: program, rules: rules, faq: faq, topics: topics, staff: staff,
                               schedule: schedule, pages: pages, directory: directory)
@@ -133,6 +134,22 @@ public struct ContentLoader {
                         hint: "page files end in .md")
         }
         return files.filter { $0.hasSuffix(".md") }
+    }
+
+    /// The editor schemas in `schemas/` (written by `init` or `handbook schema`) that differ from
+    /// this version's: an editor would check the files against keys the loader no longer reads.
+    func warnAboutOldSchemas(log: DiagnosticLog) {
+        let folder = path("schemas")
+        guard FileManager.default.fileExists(atPath: folder) else { return }
+        let quiet = DiagnosticLog()
+        let old = EditorSchemas.files().filter { schema in
+            guard let text = readText(folder + "/" + schema.name, log: quiet, required: false) else { return false }
+            return text != schema.text
+        }
+        guard !old.isEmpty else { return }
+        log.warning(SourceLocation(file: folder), "these editor schemas were written by another version of handbook: "
+                        + old.map(\.name).joined(separator: ", "),
+                    hint: "run 'handbook schema \(folder)' to bring them up to date, so your editor checks the keys this version reads")
     }
 
     /// A misspelt data file would be silently ignored: say so instead. `folder` is relative to the

@@ -19,7 +19,7 @@ enum DataLoaders {
         return r.records("questions", noun: "question", required: true) { q -> FAQEntry? in
             let question = q.string("question", required: true)
             let answer = q.markdown("answer", required: true)
-            var id = q.string("id")
+            var id = q.string("id", kind: .identifier)
             if id == nil, let question { id = Slug.make(question) }
             if let given = id { id = Identifier.check(given, at: q.location(of: "id"), noun: "question", seen: &seen, log: q.log) }
             guard let id, let question, let answer else { return nil }

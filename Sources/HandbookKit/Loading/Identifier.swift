@@ -9,7 +9,7 @@ enum Identifier {
 
     /// Reads a required id, checking its form and that it is not used twice in the same list.
     static func read(_ reader: MappingReader, seen: inout [String: SourceLocation], key: String = "id") -> String? {
-        guard let id = reader.string(key, required: true, hint: "add a short name such as '\(key): my-\(reader.noun.replacingOccurrences(of: " ", with: "-"))'") else { return nil }
+        guard let id = reader.string(key, kind: .identifier, required: true, hint: "add a short name such as '\(key): my-\(reader.noun.replacingOccurrences(of: " ", with: "-"))'") else { return nil }
         return check(id, at: reader.location(of: key), noun: reader.noun, seen: &seen, log: reader.log)
     }
 

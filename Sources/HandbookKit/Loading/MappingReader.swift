@@ -4,7 +4,9 @@ import Yams
 /// Reads one YAML block of keys into typed values, logging every problem with its location.
 ///
 /// Each accessor marks its key as known; `finish()` then reports the keys nobody asked for, with a
-/// "did you mean" hint. So a reader must ask for every key its type supports, even optional ones.
+/// "did you mean" hint. So a reader must ask for every key its type supports, even optional ones,
+/// and say what kind of value each holds: a reader run with `init(recording:)` writes that into a
+/// `KeyTable`, from which `handbook schema` makes the editor schemas.
 final class MappingReader {
     let file: String
     let lineOffset: Int
@@ -14,13 +16,16 @@ final class MappingReader {
     let location: SourceLocation
     private let pairs: [(key: String, keyNode: Node, value: Node)]
     private var known: [String] = []
+    /// Set when recording: every accessor notes its key here and reads a sample value.
+    private let table: KeyTable?
 
     /// Nil (after logging) when `node` is not a block of keys.
-    init?(_ node: Node, noun: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) {
+    init?(_ node: Node, noun: String, file: String, lineOffset: Int = 0, log: DiagnosticLog, table: KeyTable? = nil) {
         self.file = file
         self.lineOffset = lineOffset
         self.log = log
         self.noun = noun
+        self.table = table
         self.location = node.location(in: file, lineOffset: lineOffset)
         guard case let .mapping(mapping) = node else {
             log.error(node.location(in: file, lineOffset: lineOffset),
@@ -29,6 +34,11 @@ final class MappingReader {
             return nil
         }
         pairs = mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
+    }
+
+    /// A reader of nothing that records, in `table`, each key a reader asks for and its kind.
+    convenience init(recording table: KeyTable) {
+        self.init(.mapping(Node.Mapping([])), noun: table.noun, file: "", log: DiagnosticLog(), table: table)!
     }
 
     func location(of key: String) -> SourceLocation {
@@ -48,12 +58,12 @@ final class MappingReader {
     /// Every key of the block, in file order: for files whose keys are not fixed (interface strings).
     var keys: [String] { pairs.map(\.key) }
 
-    func has(_ key: String) -> Bool {
-        pairs.contains { $0.key == key && !$0.value.isNull }
-    }
-
-    /// The raw node of a key, marking it known.
-    func node(_ key: String) -> Node? {
+    /// The raw node of a key, marking it known (when recording: noting it, and a sample value).
+    private func node(_ key: String, _ kind: ValueKind, required: Bool) -> Node? {
+        if let table {
+            table.note(key, kind, required: required)
+            return kind.sample
+        }
         known.append(key)
         guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
         return value
@@ -63,9 +73,10 @@ final class MappingReader {
         log.error(location, "\(noun) is missing '\(key)'", hint: hint.isEmpty ? "add a line '\(key): ...'" : hint)
     }
 
-    /// Text. Numbers and dates are read as the text the user wrote.
-    func string(_ key: String, required: Bool = false, hint: String = "") -> String? {
-        guard let value = node(key) else {
+    /// Text. Numbers and dates are read as the text the user wrote. `kind` says what the text
+    /// must be, for the editor schemas; the caller checks it.
+    func string(_ key: String, kind: ValueKind = .text, required: Bool = false, hint: String = "") -> String? {
+        guard let value = node(key, kind, required: required) else {
             if required { missing(key, hint: hint) }
             return nil
         }
@@ -85,7 +96,7 @@ final class MappingReader {
 
     /// Markdown text, remembering the line it starts on so problems inside it point to the right line.
     func markdown(_ key: String, required: Bool = false) -> MarkdownSource? {
-        guard let value = node(key) else {
+        guard let value = node(key, .markdown, required: required) else {
             if required { missing(key, hint: "") }
             return nil
         }
@@ -99,7 +110,7 @@ final class MappingReader {
     }
 
     func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
-        guard let text = string(key) else { return nil }
+        guard let text = string(key, kind: .wholeNumber(range)) else { return nil }
         guard let value = Int(text) else {
             log.error(location(of: key), "'\(key)' should be a whole number, found '\(text)'")
             return nil
@@ -112,7 +123,7 @@ final class MappingReader {
     }
 
     func double(_ key: String) -> Double? {
-        guard let text = string(key) else { return nil }
+        guard let text = string(key, kind: .number) else { return nil }
         guard let value = Double(text), value.isFinite else {
             log.error(location(of: key), "'\(key)' should be a number, found '\(text)'")
             return nil
@@ -121,7 +132,7 @@ final class MappingReader {
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let text = string(key) else { return nil }
+        guard let text = string(key, kind: .trueFalse) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -132,7 +143,7 @@ final class MappingReader {
     }
 
     func date(_ key: String, required: Bool = false) -> CalendarDate? {
-        guard let text = string(key, required: required, hint: "write a date as YYYY-MM-DD, e.g. 2026-11-26") else { return nil }
+        guard let text = string(key, kind: .date, required: required, hint: "write a date as YYYY-MM-DD, e.g. 2026-11-26") else { return nil }
         guard let date = CalendarDate(text) else {
             log.error(location(of: key), "'\(text)' is not a real date", hint: "write a date as YYYY-MM-DD, e.g. 2026-11-26")
             return nil
@@ -141,7 +152,7 @@ final class MappingReader {
     }
 
     func time(_ key: String, required: Bool = false) -> TimeOfDay? {
-        guard let text = string(key, required: required, hint: "write a time like \"9:00 AM\"") else { return nil }
+        guard let text = string(key, kind: .time, required: required, hint: "write a time like \"9:00 AM\"") else { return nil }
         guard let time = TimeOfDay(text) else {
             log.error(location(of: key), "'\(text)' is not a time of day",
                       hint: "write times like \"9:00 AM\" or \"6:30 PM\" (or 24-hour \"18:30\"), in quotes")
@@ -151,7 +162,7 @@ final class MappingReader {
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
-        guard let text = string(key) else { return nil }
+        guard let text = string(key, kind: .choice(T.allCases.map(\.rawValue))) else { return nil }
         if let value = T(rawValue: text.lowercased()) { return value }
         let allowed = T.allCases.map(\.rawValue)
         log.error(location(of: key), "'\(text)' is not a valid \(key)",
@@ -164,8 +175,8 @@ final class MappingReader {
     }
 
     /// A list of items; a single value is taken as a one-item list, for hand-written convenience.
-    func list(_ key: String, required: Bool = false) -> [Node]? {
-        guard let value = node(key) else {
+    private func list(_ key: String, _ kind: ValueKind, required: Bool) -> [Node]? {
+        guard let value = node(key, kind, required: required) else {
             if required { missing(key, hint: "") }
             return nil
         }
@@ -179,9 +190,10 @@ final class MappingReader {
         }
     }
 
-    /// A list of texts, each with its location.
-    func strings(_ key: String, required: Bool = false) -> [(String, SourceLocation)]? {
-        guard let items = list(key, required: required) else { return nil }
+    /// A list of texts, each with its location; `item` says what each must be, for the editor
+    /// schemas; the caller checks it.
+    func strings(_ key: String, of item: ValueKind = .text, required: Bool = false) -> [(String, SourceLocation)]? {
+        guard let items = list(key, .list(item), required: required) else { return nil }
         var result: [(String, SourceLocation)] = []
         for item in items {
             let location = item.location(in: file, lineOffset: lineOffset)
@@ -196,9 +208,11 @@ final class MappingReader {
 
     /// Reads each item of a list of blocks with `read`, skipping items that are not blocks.
     func records<T>(_ key: String, noun: String, required: Bool = false, _ read: (MappingReader) -> T?) -> [T] {
-        guard let items = list(key, required: required) else { return [] }
+        let itemTable = table.map { _ in KeyTable(noun: noun) }
+        guard let items = list(key, itemTable.map { .records($0) } ?? .text, required: required) else { return [] }
         return items.compactMap { item in
-            guard let reader = MappingReader(item, noun: noun, file: file, lineOffset: lineOffset, log: log) else { return nil }
+            guard let reader = MappingReader(item, noun: noun, file: file, lineOffset: lineOffset, log: log, table: itemTable)
+            else { return nil }
             defer { reader.finish() }
             return read(reader)
         }
@@ -206,12 +220,10 @@ final class MappingReader {
 
     /// A nested block of keys.
     func mapping(_ key: String, noun: String) -> MappingReader? {
-        guard let value = node(key) else { return nil }
-        return MappingReader(value, noun: noun, file: file, lineOffset: lineOffset, log: log)
+        let blockTable = table.map { _ in KeyTable(noun: noun) }
+        guard let value = node(key, blockTable.map { .block($0) } ?? .text, required: false) else { return nil }
+        return MappingReader(value, noun: noun, file: file, lineOffset: lineOffset, log: log, table: blockTable)
     }
-
-    /// Keys this block may hold, beyond those already read (for blocks read conditionally).
-    func allow(_ keys: String...) { known.append(contentsOf: keys) }
 
     /// Reports keys that no accessor asked for.
     func finish() {

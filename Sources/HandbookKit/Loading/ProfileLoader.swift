@@ -17,6 +17,11 @@ enum ProfileLoader {
               let root = YAMLFile.parse(text, file: file, log: log),
               let r = MappingReader(root, noun: "compliance profile", file: file, log: log) else { return nil }
         defer { r.finish() }
+        return read(r, id: id)
+    }
+
+    /// The keys of a profile file.
+    static func read(_ r: MappingReader, id: String) -> ComplianceProfile {
         var seen: [String: SourceLocation] = [:]
         let requirements = r.records("requirements", noun: "requirement", required: true) { q -> Requirement? in
             let id = Identifier.read(q, seen: &seen)

@@ -7,12 +7,12 @@ enum ProgramLoader {
         let shortName = r.string("short_name")
         let edition = r.string("edition", required: true, hint: "add a line such as 'edition: \"Edition 1\"'")
         let editionDate = r.date("edition_date", required: true)
-        let language = r.string("language") ?? "en"
+        let language = r.string("language", kind: .languageTag) ?? "en"
         if !isLanguageTag(language) {
             r.log.error(r.location(of: "language"), "'\(language)' is not a language tag",
                         hint: "write a tag such as en (English) or es (Spanish)")
         }
-        let timeZone = r.string("time_zone", required: true, hint: "add a line such as 'time_zone: America/Chicago'")
+        let timeZone = r.string("time_zone", kind: .timeZone, required: true, hint: "add a line such as 'time_zone: America/Chicago'")
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             r.log.error(r.location(of: "time_zone"), "'\(timeZone)' is not a known time zone",
                         hint: "use an IANA name such as America/New_York, America/Chicago, America/Denver or America/Los_Angeles")
@@ -58,7 +58,7 @@ enum ProgramLoader {
     /// `translations: [es, vi]`: language tags, each once, none the default language.
     private static func readTranslations(_ r: MappingReader, defaultLanguage: String) -> [(tag: String, location: SourceLocation)] {
         var result: [(tag: String, location: SourceLocation)] = []
-        for (tag, location) in r.strings("translations") ?? [] {
+        for (tag, location) in r.strings("translations", of: .languageTag) ?? [] {
             if !isLanguageTag(tag) {
                 r.log.error(location, "'\(tag)' is not a language tag",
                             hint: "write a tag such as es (Spanish), vi (Vietnamese), zh-Hans (Chinese) or es-US")

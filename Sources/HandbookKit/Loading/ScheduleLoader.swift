@@ -86,17 +86,16 @@ enum ScheduleLoader {
 
     private static func session(_ s: MappingReader, ids: inout [String: SourceLocation]) -> Session? {
         var id: String?
-        if let given = s.string("id") {
+        if let given = s.string("id", kind: .identifier) {
             id = Identifier.check(given, at: s.location(of: "id"), noun: "session", seen: &ids, log: s.log)
         }
         var days: [Weekday] = []
-        for (text, location) in s.strings("days", required: true) ?? [] {
-            // "Monday, Wednesday" on one line is read as two days.
-            for part in text.split(separator: ",") {
-                if let day = Weekday(name: String(part)) {
+        for (text, location) in s.strings("days", of: .weekdays, required: true) ?? [] {
+            for (part, day) in Weekday.parts(of: text) {
+                if let day {
                     days.append(day)
                 } else {
-                    s.log.error(location, "'\(part.trimmingCharacters(in: .whitespaces))' is not a day of the week",
+                    s.log.error(location, "'\(part)' is not a day of the week",
                                 hint: "write days like Monday, Tuesday ... or Mon, Tue ...")
                 }
             }

@@ -18,30 +18,40 @@ struct TranslationLoader {
               isDirectory.boolValue else { return nil }
         var translation = Translation(language: language, folder: loader.path(folder))
         loader.warnAboutStrayFiles(in: folder, known: Self.dataFiles, log: log)
-        loader.readData(folder + "/program.yaml", log: log) { r in
-            translation.name = r.string("name")
-            translation.shortName = r.string("short_name")
-            translation.sections = readSections(r)
-        }
-        translation.rules = loader.readData(folder + "/rules.yaml", log: log) {
-            entries($0, list: "rules", noun: "rule", texts: ["title"], markdown: ["text", "consequence", "staff_note"])
-        } ?? [:]
-        translation.faq = loader.readData(folder + "/faq.yaml", log: log) {
-            entries($0, list: "questions", noun: "question", texts: ["question"], markdown: ["answer"])
-        } ?? [:]
-        translation.topics = loader.readData(folder + "/topics.yaml", log: log) {
-            entries($0, list: "topics", noun: "topic", texts: ["title"], markdown: ["summary"]) { r, entry in
-                guard let guide = r.mapping("guide", noun: "facilitator guide translation") else { return }
-                entry.markdown["guide.plan"] = guide.markdown("plan")
-                guide.finish()
-            }
-        } ?? [:]
+        loader.readData(folder + "/program.yaml", log: log) { Self.program($0, into: &translation) }
+        translation.rules = loader.readData(folder + "/rules.yaml", log: log, Self.rules) ?? [:]
+        translation.faq = loader.readData(folder + "/faq.yaml", log: log, Self.faq) ?? [:]
+        translation.topics = loader.readData(folder + "/topics.yaml", log: log, Self.topics) ?? [:]
         translation.phrases = loader.readData(folder + "/phrases.yaml", log: log) { phrases($0, language: language) } ?? [:]
         translation.pages = pages(folder + "/pages", log: log)
         return translation
     }
 
-    private func readSections(_ r: MappingReader) -> [BuiltInSection: SectionSettings] {
+    // The readers of the translated data files, one a file.
+
+    static func program(_ r: MappingReader, into translation: inout Translation) {
+        translation.name = r.string("name")
+        translation.shortName = r.string("short_name")
+        translation.sections = readSections(r)
+    }
+
+    static func rules(_ r: MappingReader) -> [String: TranslatedEntry] {
+        entries(r, list: "rules", noun: "rule", texts: ["title"], markdown: ["text", "consequence", "staff_note"])
+    }
+
+    static func faq(_ r: MappingReader) -> [String: TranslatedEntry] {
+        entries(r, list: "questions", noun: "question", texts: ["question"], markdown: ["answer"])
+    }
+
+    static func topics(_ r: MappingReader) -> [String: TranslatedEntry] {
+        entries(r, list: "topics", noun: "topic", texts: ["title"], markdown: ["summary"]) { r, entry in
+            guard let guide = r.mapping("guide", noun: "facilitator guide translation") else { return }
+            entry.markdown["guide.plan"] = guide.markdown("plan")
+            guide.finish()
+        }
+    }
+
+    private static func readSections(_ r: MappingReader) -> [BuiltInSection: SectionSettings] {
         guard let block = r.mapping("sections", noun: "sections block") else { return [:] }
         defer { block.finish() }
         var result: [BuiltInSection: SectionSettings] = [:]
@@ -54,7 +64,7 @@ struct TranslationLoader {
     }
 
     /// A list of translated entries by id; `more` reads keys beyond the flat ones.
-    private func entries(_ r: MappingReader, list: String, noun: String, texts: [String], markdown: [String],
+    private static func entries(_ r: MappingReader, list: String, noun: String, texts: [String], markdown: [String],
                          more: (MappingReader, inout TranslatedEntry) -> Void = { _, _ in }) -> [String: TranslatedEntry] {
         var seen: [String: SourceLocation] = [:]
         let read = r.records(list, noun: "\(noun) translation", required: true) { e -> TranslatedEntry? in

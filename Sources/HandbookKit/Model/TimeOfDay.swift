@@ -21,7 +21,7 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
             break
         }
         let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               var hour = Int(parts[0]), (parts[0].count <= 2) else { return nil }
         var minute = 0
         if parts.count == 2 {

@@ -25,5 +25,13 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
         self = match
     }
 
+    /// The days of one item of a `days` list: "Monday, Wednesday" on one line is two days. Each
+    /// part, trimmed, with its day or nil; commas with nothing between them are skipped.
+    static func parts(of text: String) -> [(part: String, day: Weekday?)] {
+        text.split(separator: ",").map { part in
+            (part.trimmingCharacters(in: .whitespaces), Weekday(name: String(part)))
+        }
+    }
+
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 }

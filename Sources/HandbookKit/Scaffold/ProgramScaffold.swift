@@ -39,20 +39,38 @@ public enum ProgramScaffold {
 
     static func files(programName: String) -> [String: String] {
         let quotedName = "\"" + programName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        return [
+        let dataFiles = [
             "program.yaml": programYAML.replacingOccurrences(of: "{{NAME}}", with: quotedName),
             "rules.yaml": rulesYAML,
             "faq.yaml": faqYAML,
             "topics.yaml": topicsYAML,
             "staff.yaml": staffYAML,
             "schedule.yaml": scheduleYAML,
+        ]
+        var files = [
             "pages/welcome.md": welcomePage,
             "pages/your-rights.md": rightsPage,
             "pages/staff-procedures.md": staffPage,
             "templates/README.md": templatesReadme,
             // The build writes into Public/ here; it is made again by every build.
             ".gitignore": "/Public/\n",
+            // VS Code offers to install the YAML extension, which reads the schema lines below.
+            ".vscode/extensions.json": "{\n  \"recommendations\": [\"redhat.vscode-yaml\"]\n}\n",
         ]
+        for (name, text) in dataFiles {
+            files[name] = schemaLine(for: name) + text
+        }
+        for schema in EditorSchemas.files() {
+            files["schemas/" + schema.name] = schema.text
+        }
+        return files
+    }
+
+    /// The first line of a data file: which schema an editor checks it against.
+    static func schemaLine(for dataFile: String) -> String {
+        guard let schema = EditorSchemas.schemaName(forDataFile: dataFile) else { return "" }
+        let up = String(repeating: "../", count: dataFile.split(separator: "/").count - 1)
+        return "# yaml-language-server: $schema=\(up)schemas/\(schema)\n"
     }
 
     static let header = """
@@ -63,6 +81,7 @@ public enum ProgramScaffold {
     ##  * Put times in quotes, like "9:00 AM". Write dates as YYYY-MM-DD.
     ##  * Long text goes after "|" on the lines below, indented. It is Markdown.
     ##  * Run "handbook check" after each change: it says the file, line and what to fix.
+    ##  * Keep the first line: it lets an editor such as VS Code check this file as you type.
 
     """
 

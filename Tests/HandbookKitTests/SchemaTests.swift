@@ -1,0 +1,307 @@
+import Foundation
+import XCTest
+import Yams
+@testable import HandbookKit
+
+/// Runs PyPI's `check-jsonschema` (a validator we did not write): status 0 when every file
+/// validates, 1 when one does not.
+func checkJSONSchema(_ arguments: [String]) throws -> (status: Int32, report: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-m", "check_jsonschema"] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    if report.contains("No module named check_jsonschema") {
+        XCTFail("check-jsonschema is not installed: scripts/install-system-deps installs it")
+    }
+    return (process.terminationStatus, report)
+}
+
+/// `handbook schema` and the schema lines `init` writes: the schemas are checked with a validator
+/// we did not write (PyPI `check-jsonschema`), on the sample program, on the `init` program, and on
+/// mistakes that `handbook check` reports.
+final class SchemaTests: XCTestCase {
+    private func assertValid(_ files: [String], against schema: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try checkJSONSchema(["--schemafile", schema] + files)
+        XCTAssertEqual(result.status, 0, result.report, file: file, line: line)
+    }
+
+    private func writeSchemas() throws -> String {
+        let folder = try temporaryFolder(self) + "/schemas"
+        XCTAssertEqual(try EditorSchemas.write(to: folder).count, 12)
+        return folder
+    }
+
+    func testEverySchemaIsValidJSONSchema() throws {
+        let folder = try writeSchemas()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let result = try checkJSONSchema(["--check-metaschema"] + names.map { folder + "/" + $0 })
+        XCTAssertEqual(result.status, 0, result.report)
+        for name in names {
+            let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))) as? [String: Any]
+            XCTAssertEqual(schema?["$schema"] as? String, "https://json-schema.org/draft/2020-12/schema", name)
+        }
+    }
+
+    func testTheSchemasAreTheSameBytesOnEveryRun() {
+        XCTAssertEqual(EditorSchemas.files().map(\.text), EditorSchemas.files().map(\.text))
+    }
+
+    func testTheSampleProgramsSchemasAreThoseThisVersionWrites() throws {
+        for schema in EditorSchemas.files() {
+            XCTAssertEqual(try read(sampleContent + "/schemas/" + schema.name), schema.text,
+                           "run: swift run handbook schema Content/schemas")
+        }
+    }
+
+    func testTheSampleProgramValidates() throws {
+        let schemas = try writeSchemas()
+        for name in ["program", "rules", "faq", "topics", "staff", "schedule"] {
+            try assertValid([sampleContent + "/\(name).yaml"], against: schemas + "/\(name).schema.json")
+        }
+        let translations = sampleContent + "/translations/es"
+        for name in ["program", "rules", "faq", "topics", "phrases"] {
+            try assertValid([translations + "/\(name).yaml"], against: schemas + "/translation-\(name).schema.json")
+        }
+        let profiles = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Profiles").filter { $0.hasSuffix(".yaml") }
+        XCTAssertFalse(profiles.isEmpty)
+        try assertValid(profiles.map { packageRoot + "/Profiles/" + $0 }, against: schemas + "/profile.schema.json")
+    }
+
+    /// Every key in the docs' key tables is in the schema of its file, and every key of every
+    /// schema is explained somewhere in docs/.
+    func testEveryDocumentedKeyIsInItsSchemaAndEverySchemaKeyIsDocumented() throws {
+        var schemaKeys: [String: Set<String>] = [:]
+        for file in EditorSchemas.files() {
+            let json = try JSONSerialization.jsonObject(with: Data(file.text.utf8))
+            schemaKeys[String(file.name.dropLast(".schema.json".count))] = propertyNames(json)
+        }
+        var documented: [(schema: String, key: String)] = []
+        // docs/content-model.md: under "## rules.yaml", the tables whose header starts "| Key".
+        var section = "", inKeyTable = false
+        for line in try read(packageRoot + "/docs/content-model.md").split(separator: "\n") {
+            if line.hasPrefix("## ") { section = String(line.dropFirst(3)) }
+            if line.hasPrefix("| Key") { inKeyTable = true; continue }
+            if !line.hasPrefix("|") { inKeyTable = false }
+            guard inKeyTable, section.hasSuffix(".yaml"), let key = firstCodeSpan(line.split(separator: "|").first ?? "") else { continue }
+            documented.append((String(section.dropLast(".yaml".count)), key))
+        }
+        // docs/translations.md: "| `rules.yaml` (under `rules:`) | `id`, `title`, ... |".
+        for line in try read(packageRoot + "/docs/translations.md").split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2, cells[0].contains("(under"), let file = firstCodeSpan(Substring(cells[0])) else { continue }
+            for key in codeSpans(cells[1]) {
+                documented.append(("translation-" + file.replacingOccurrences(of: ".yaml", with: ""), key.replacingOccurrences(of: ":", with: "")))
+            }
+        }
+        XCTAssertGreaterThan(documented.count, 80)
+        for (schema, key) in documented {
+            XCTAssertTrue(schemaKeys[schema]?.contains(key) ?? false, "'\(key)' is documented for \(schema).yaml but is not in its schema")
+        }
+        let docs = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/docs")
+            .map { try read(packageRoot + "/docs/" + $0) }.joined()
+        for (schema, keys) in schemaKeys {
+            for key in keys.sorted() where !docs.contains("`\(key)") {
+                XCTFail("'\(key)' of \(schema).schema.json is not explained in docs/")
+            }
+        }
+    }
+
+    private func propertyNames(_ json: Any) -> Set<String> {
+        var names: Set<String> = []
+        if let object = json as? [String: Any] {
+            if let properties = object["properties"] as? [String: Any] { names.formUnion(properties.keys) }
+            for value in object.values { names.formUnion(propertyNames(value)) }
+        } else if let array = json as? [Any] {
+            for value in array { names.formUnion(propertyNames(value)) }
+        }
+        return names
+    }
+
+    private func codeSpans(_ text: String) -> [String] {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    }
+
+    private func firstCodeSpan(_ text: Substring) -> String? { codeSpans(String(text)).first }
+
+    func testInitWritesTheSchemasAndNamesOneOnTheFirstLineOfEachDataFile() throws {
+        let folder = try temporaryFolder(self) + "/program"
+        try ProgramScaffold.write(to: folder, programName: "Test")
+        for name in ["program", "rules", "faq", "topics", "staff", "schedule"] {
+            let text = try read(folder + "/\(name).yaml")
+            XCTAssertTrue(text.hasPrefix("# yaml-language-server: $schema=schemas/\(name).schema.json\n"), name)
+            XCTAssertEqual(try read(folder + "/schemas/\(name).schema.json"),
+                           EditorSchemas.files().first { $0.name == "\(name).schema.json" }?.text)
+        }
+        XCTAssertEqual(ProgramScaffold.schemaLine(for: "translations/es/rules.yaml"),
+                       "# yaml-language-server: $schema=../../schemas/translation-rules.schema.json\n")
+        XCTAssertEqual(ProgramScaffold.schemaLine(for: "profiles/state.yaml"),
+                       "# yaml-language-server: $schema=../schemas/profile.schema.json\n")
+        XCTAssertTrue(try read(folder + "/.vscode/extensions.json").contains("redhat.vscode-yaml"))
+    }
+
+    func testCheckSaysWhenTheProgramsSchemasAreFromAnotherVersion() throws {
+        let folder = try temporaryFolder(self) + "/program"
+        try ProgramScaffold.write(to: folder, programName: "Test")
+        let schema = folder + "/schemas/rules.schema.json"
+        try write(try read(schema).replacingOccurrences(of: "\"titel\"", with: "\"title\"")
+            .replacingOccurrences(of: "\"title\" :", with: "\"titel\" :"), to: schema)
+        let log = DiagnosticLog()
+        _ = ContentLoader(directory: folder).load(log: log)
+        XCTAssertEqual(log.sorted.map(\.message), ["these editor schemas were written by another version of handbook: rules.schema.json"])
+        XCTAssertEqual(log.sorted.first?.location.file, folder + "/schemas")
+
+        _ = try EditorSchemas.write(to: folder + "/schemas")
+        let again = DiagnosticLog()
+        _ = ContentLoader(directory: folder).load(log: again)
+        XCTAssertEqual(again.sorted, [])
+    }
+
+    func testTheInitProgramValidatesAsWrittenAndWithEveryExampleInUse() throws {
+        let folder = try temporaryFolder(self) + "/program"
+        try ProgramScaffold.write(to: folder, programName: "Test")
+        for name in ["program", "rules", "faq", "topics", "staff", "schedule"] {
+            try assertValid([folder + "/\(name).yaml"], against: folder + "/schemas/\(name).schema.json")
+            try write(uncommentingExamples(try read(folder + "/\(name).yaml")), to: folder + "/\(name).yaml")
+            try assertValid([folder + "/\(name).yaml"], against: folder + "/schemas/\(name).schema.json")
+        }
+    }
+}
+
+/// Mistakes that `handbook check` reports, made in the `init` program: the schema rejects each too.
+final class SchemaMistakeTests: XCTestCase {
+    struct Mistake {
+        let file: String
+        let find: String
+        let replace: String
+    }
+
+    static let mistakes: [Mistake] = [
+        Mistake(file: "rules.yaml", find: "    title: Be on time", replace: "    titel: Be on time"),
+        Mistake(file: "rules.yaml", find: "can_lead_to_discharge: true", replace: "can_lead_to_discharge: maybe"),
+        Mistake(file: "rules.yaml", find: "- id: be-on-time", replace: "- id: Be on time"),
+        Mistake(file: "schedule.yaml", find: "start: \"10:15 AM\"", replace: "start: \"25:15\""),
+        Mistake(file: "schedule.yaml", find: "days: [Monday, Wednesday, Friday]\n        start: \"10:00 AM\"",
+                replace: "days: [Monday, Funday, Friday]\n        start: \"10:00 AM\""),
+        Mistake(file: "schedule.yaml", find: "kind: group\n", replace: "kind: lecture\n"),
+        Mistake(file: "schedule.yaml", find: "capacity: 12                     # STAFF ONLY: seats", replace: "capacity: 0"),
+        Mistake(file: "schedule.yaml", find: "longest_gap_minutes: 30", replace: "longest_gap_minutes: half an hour"),
+        Mistake(file: "program.yaml", find: "edition_date: 2026-01-05", replace: "edition_date: 2026-13-05"),
+        Mistake(file: "program.yaml", find: "language: en ", replace: "language: English "),
+        Mistake(file: "program.yaml", find: "phone: 555-0100                      # required: main phone\n", replace: ""),
+        Mistake(file: "program.yaml", find: "time_zone: America/Chicago", replace: "time_zone: Central Time"),
+        Mistake(file: "program.yaml", find: "    close: \"5:00 PM\"", replace: "    close: 5 o'clock"),
+        Mistake(file: "faq.yaml", find: "answer: |                        # required: Markdown\n      Most people take part for eight to twelve weeks.",
+                replace: "answer:\n      - Most people take part for eight to twelve weeks."),
+        Mistake(file: "topics.yaml", find: "minutes: 60", replace: "minutes: 900"),
+        Mistake(file: "staff.yaml", find: "\nstaff:\n", replace: "\npeople:\n"),
+    ]
+
+    func testEachMistakeIsReportedByCheckAndRejectedByTheSchema() throws {
+        XCTAssertGreaterThanOrEqual(Self.mistakes.count, 10)
+        for mistake in Self.mistakes {
+            let folder = try temporaryFolder(self) + "/program"
+            try ProgramScaffold.write(to: folder, programName: "Test")
+            let path = folder + "/" + mistake.file
+            let original = try read(path)
+            XCTAssertTrue(original.contains(mistake.find), "the init program has no '\(mistake.find)' in \(mistake.file)")
+            try write(original.replacingOccurrences(of: mistake.find, with: mistake.replace), to: path)
+
+            let log = DiagnosticLog()
+            _ = ContentLoader(directory: folder).load(log: log)
+            XCTAssertFalse(log.sorted.errors.isEmpty, "check accepts the mistake '\(mistake.replace)' in \(mistake.file)")
+
+            let schema = folder + "/schemas/" + mistake.file.replacingOccurrences(of: ".yaml", with: ".schema.json")
+            XCTAssertEqual(try checkJSONSchema(["--schemafile", schema, path]).status, 1,
+                           "the schema accepts the mistake '\(mistake.replace)' in \(mistake.file)")
+        }
+    }
+}
+
+/// The schemas' patterns accept exactly what the loader's parsers accept, on many inputs.
+final class SchemaPatternTests: XCTestCase {
+    private func matches(_ pattern: String, _ text: String) -> Bool {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private func assertAgree(_ pattern: String, _ inputs: [String], parser: (String) -> Bool,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        var accepted = 0
+        for input in inputs {
+            let parsed = parser(input)
+            if parsed { accepted += 1 }
+            XCTAssertEqual(matches(pattern, input), parsed, "'\(input)'", file: file, line: line)
+        }
+        // Both answers must occur, or the comparison says nothing.
+        XCTAssertGreaterThan(accepted, 10, file: file, line: line)
+        XCTAssertLessThan(accepted, inputs.count - 10, file: file, line: line)
+    }
+
+    func testTimes() {
+        var inputs: [String] = []
+        for hour in ["0", "00", "1", "09", "9", "12", "13", "19", "23", "24", "123", "", "x"] {
+            for minute in ["", ":00", ":30", ":5", ":59", ":60", ":", ":005"] {
+                for suffix in ["", " AM", "am", " p.m.", "PM ", " a.m", " pm.", " Am"] {
+                    inputs.append(hour + minute + suffix)
+                    inputs.append(" " + hour + minute + suffix + " ")
+                }
+            }
+        }
+        assertAgree(ValuePatterns.time, inputs + ["+9 AM", "٩:00", "9:3O"]) { TimeOfDay($0) != nil }
+    }
+
+    func testDays() {
+        var inputs: [String] = []
+        for day in Weekday.allCases.map(\.name) + ["Funday", "Mo", "T", ""] {
+            for length in [2, 3, 5, day.count] where length <= day.count {
+                let prefix = String(day.prefix(length))
+                inputs += [prefix, prefix.uppercased(), prefix.lowercased(), " \(prefix) ", "\(prefix)s"]
+                inputs += ["\(prefix), Friday", "Monday,\(prefix)", "\(prefix),,Tue,", "\(prefix), ,Tue"]
+            }
+        }
+        assertAgree(ValuePatterns.weekdays, inputs) { text in
+            let parts = Weekday.parts(of: text)
+            return !parts.isEmpty && parts.allSatisfy { $0.day != nil }
+        }
+    }
+
+    func testDates() {
+        var inputs = ["2026-+1-01", "2026/01/01", "２０２６-01-01", ""]
+        for year in ["2026", "2024", "226", "20266"] {
+            for month in ["01", "02", "1", "09", "11", "12", "13", "00"] {
+                for day in ["01", "1", "09", "10", "28", "29", "30", "31", "32", "00"] { inputs.append("\(year)-\(month)-\(day)") }
+            }
+        }
+        var accepted = 0
+        for text in inputs {
+            let parsed = CalendarDate(text) != nil
+            if parsed { accepted += 1 }
+            // The pattern cannot know the length of each month (2026-02-30): check says that.
+            let impossibleDay = text.hasSuffix("-29") || text.hasSuffix("-30") || text.hasSuffix("-31")
+            if parsed || !impossibleDay { XCTAssertEqual(matches(ValuePatterns.date, text), parsed, text) }
+        }
+        XCTAssertGreaterThan(accepted, 40)
+    }
+
+    func testIdsAndLanguageTags() {
+        let words = ["a", "ab", "come-sober", "Come", "-a", "a-", "a--b", "a_b", "a b", "é", "9", "es", "es-US", "zh-Hans",
+                     "english", "e", "es-", "es-u", "es-419", "ES", "vi", "abcd", "es-abcdefghi", "es-US-x1"]
+        assertAgree(ValuePatterns.identifier, words + words.map { $0 + "1" } + ["", "1-2", "ü"]) { Identifier.isValid($0) }
+        assertAgree(ValuePatterns.languageTag, words + words.map { $0 + "-CA" }) { ProgramLoader.isLanguageTag($0) }
+    }
+
+    func testTrueAndFalse() {
+        let words = ["true", "True", "TRUE", "tRuE", "yes", "on", "ON", "false", "no", "off", "Off", "y", "1", "truth", "nope", ""]
+        let reader = { (text: String) -> Bool in
+            let log = DiagnosticLog()
+            let node = Node.mapping(Node.Mapping([(Node("key"), Node(text))]))
+            return MappingReader(node, noun: "test", file: "test.yaml", log: log)?.bool("key") != nil
+        }
+        for word in words { XCTAssertEqual(matches(ValuePatterns.trueFalseWords, word), reader(word), word) }
+    }
+}
