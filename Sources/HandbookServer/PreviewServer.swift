@@ -95,7 +95,7 @@ public struct PreviewServer: Sendable {
 struct Rebuilder: Service {
     let options: Handbook.Options
     /// Kept between rebuilds, so a change rebuilds only what depends on it.
-    let session = BuildSession()
+    let cache = BuildCache()
     let hub: EventHub
     let report: @Sendable (String) -> Void
     let pollInterval: Duration
@@ -111,7 +111,7 @@ struct Rebuilder: Service {
     func buildNow() async {
         let started = Date()
         do {
-            let result = try Handbook.build(options, session: session)
+            let result = try Handbook.build(options, cache: cache)
             let generation: Int
             if case let .built(previous) = await hub.state { generation = previous + 1 } else { generation = 1 }
             await hub.publish(.built(generation: generation))

@@ -8,8 +8,8 @@ final class PrintPageFrameTests: XCTestCase {
         let html = "<head>" + (0..<3).map { "<li>\($0)</li>" + PrintPageFrame.marker($0) }.joined() + "</body>"
         let frame = try XCTUnwrap(PrintPageFrame.cut(html, sections: 3))
         XCTAssertEqual(frame.parts, ["<head><li>0</li>", "<li>1</li>", "<li>2</li>", "</body>"])
-        let sections = ["A", "B", "C"].map { RenderedBytes($0, fingerprinted: false) }
-        let joined = frame.pieces(with: sections, fingerprinted: false).map { $0.text ?? "" }.joined()
+        let sections = ["A", "B", "C"].map { RenderedBytes($0) }
+        let joined = frame.pieces(with: sections).map { $0.text ?? "" }.joined()
         XCTAssertEqual(joined, "<head><li>0</li>A<li>1</li>B<li>2</li>C</body>")
     }
 

@@ -7,13 +7,17 @@ public struct ContentLoader {
     var displayRoot: String
 
     /// Keeps pages between builds under `serve`.
-    var session: BuildSession?
+    var cache: LoadedFileCache?
 
     /// Files are read only from inside the content folder.
     let boundary: FolderBoundary
 
-    public init(directory: String, session: BuildSession? = nil) {
-        self.session = session
+    public init(directory: String) {
+        self.init(directory: directory, cache: nil)
+    }
+
+    init(directory: String, cache: LoadedFileCache?) {
+        self.cache = cache
         self.directory = directory
         self.displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         self.boundary = FolderBoundary(directory, name: "content folder")
@@ -118,7 +122,7 @@ public struct ContentLoader {
                 guard let text = readText(file, log: pageLog, required: true) else { return (nil, pageLog.diagnostics) }
                 return (read(text, file, name, pageLog), pageLog.diagnostics)
             }
-            return session?.loaded(at: file, load: load) ?? load()
+            return cache?.loaded(at: file, load: load) ?? load()
         }
         for (_, diagnostics) in loaded { log.append(contentsOf: diagnostics) }
         return zip(pageNames, loaded).compactMap { name, result in

@@ -4,20 +4,19 @@ extension Handbook {
     /// Builds the requested outputs, and the current week's schedule, into the output folder.
     /// On any error nothing there changes.
     ///
-    /// With a `session` (under `serve`), later builds reuse what did not change and write only the
+    /// With a `cache` (under `serve`), later builds reuse what did not change and write only the
     /// files whose bytes changed.
     public static func build(_ options: Options, writer: OutputWriter? = nil,
                              environment: [String: String] = ProcessInfo.processInfo.environment,
-                             session: BuildSession? = nil) throws -> Report {
+                             cache: BuildCache? = nil) throws -> Report {
         let started = Date()
         let timer = StageTimer(announce: options.progress)
         try OutputSafety.check(options)
-        let prepared = try prepare(options, timer: timer, session: session)
+        let prepared = try prepare(options, timer: timer, cache: cache)
         let week = currentWeek(prepared.content.program, environment: environment)
         // Files go to the staging folder (under `serve`, after the first build: to the output
         // folder, if they changed) as soon as they are rendered, so no output is held in memory.
-        let fingerprinted = session != nil
-        let incremental = session.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, session: $0) : nil }
+        let incremental = cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
         var staging: StagingFolder?
         defer { staging?.discard() }
         var names: [String] = []
@@ -26,7 +25,7 @@ extension Handbook {
             // The week's checks can still fail the build: they run before anything is written.
             let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
             if incremental == nil {
-                staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(fingerprinted: fingerprinted)
+                staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(keepingLayouts: cache != nil)
             }
             let sink: OutputSink = incremental ?? staging!
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
@@ -36,7 +35,7 @@ extension Handbook {
                 for output in prepared.outputs where output.kind == kind {
                     var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: kind,
                                                 links: output.links, currentWeek: week)
-                    renderer.session = session
+                    renderer.cache = cache
                     renderer.languages = prepared.languages
                     renderer.pathPrefix = output.languageFolder
                     let made = try renderer.render(into: sink, as: kind.rawValue)
@@ -46,7 +45,7 @@ extension Handbook {
                 if kind == .manual {
                     for file in weekFiles.staff {
                         let moved = OutputFile(path: "schedule/\(week)/" + file.path, contents: file.contents)
-                        try sink.write(RenderedFile(moved, fingerprinted: fingerprinted), in: kind.rawValue)
+                        try sink.write(RenderedFile(moved), in: kind.rawValue)
                         count.files += 1
                         if file.path.hasSuffix(".html") { count.pages += 1 }
                     }
@@ -55,7 +54,7 @@ extension Handbook {
                 counts.append((kind.rawValue, count.pages, count.files))
             }
             if options.outputs.contains(.handbook) {
-                for file in weekFiles.client { try sink.write(RenderedFile(file, fingerprinted: fingerprinted), in: "schedule/\(week)") }
+                for file in weekFiles.client { try sink.write(RenderedFile(file), in: "schedule/\(week)") }
                 names.append("schedule/\(week)")
             }
         }
@@ -64,18 +63,19 @@ extension Handbook {
         var rewritten: Int?
         try timer.measure("write") {
             if let incremental {
-                let (changed, written) = incremental.finish(outputs: names)
+                let (changed, written, layouts) = incremental.finish(outputs: names)
+                cache?.written = layouts
                 rewritten = written
                 for name in names where changed.contains(name) {
                     try finisher.finish(name, options.outputDirectory + "/" + name)
                 }
             } else if let staging {
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
-                if let session { session.written = staging.layouts }
+                cache?.written = staging.layouts
                 try staging.removeAfterCommit(names)
             }
         }
-        session?.finishedBuild()
+        cache?.finishedBuild()
         return Report(filesWritten: counts, warnings: prepared.diagnostics + finisher.warnings,
                       seconds: Date().timeIntervalSince(started), stages: timer.stages, filesRewritten: rewritten)
     }

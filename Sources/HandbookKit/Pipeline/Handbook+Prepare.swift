@@ -3,16 +3,16 @@ import Foundation
 extension Handbook {
     /// Loads, checks and resolves; throws `DiagnosticsError` listing every problem when there are errors.
     public static func prepare(_ options: Options, tolerateErrors: Bool = false, timer: StageTimer = StageTimer(),
-                               session: BuildSession? = nil) throws -> Prepared {
+                               cache: BuildCache? = nil) throws -> Prepared {
         let log = DiagnosticLog()
         let (content, templates) = timer.measure("load") {
-            (ContentLoader(directory: options.contentDirectory, session: session).load(log: log),
+            (ContentLoader(directory: options.contentDirectory, cache: cache).load(log: log),
              TemplateSet.load(from: options.templateFolders, log: log))
         }
         guard let content else { throw DiagnosticsError(log.sorted) }
         let (profile, settings) = timer.measure("check") { check(content, options: options, log: log) }
         let (outputs, compliance) = timer.measure("resolve") {
-            resolve(content, templates: templates, profile: profile, settings: settings, options: options, session: session, log: log)
+            resolve(content, templates: templates, profile: profile, settings: settings, options: options, cache: cache, log: log)
         }
         guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
         return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted,
@@ -38,7 +38,7 @@ extension Handbook {
     /// loading); then one edition per audience, resolved from it, with its links and
     /// accessibility checked; and the default-language handbook's compliance with the profile.
     private static func resolve(_ content: Content, templates: TemplateSet, profile: ComplianceProfile?,
-                                settings: ComplianceSettings?, options: Options, session: BuildSession?, log: DiagnosticLog)
+                                settings: ComplianceSettings?, options: Options, cache: BuildCache?, log: DiagnosticLog)
         -> ([PreparedOutput], (profile: ComplianceProfile, results: [ComplianceChecker.Result])?) {
         let program = content.program
         checkInterfaceStrings(templates, program: program, options: options, log: log)
@@ -57,7 +57,7 @@ extension Handbook {
                 localized = localizer.localize(content, at: listed)
             }
             let wording = templates.strings.wording(for: language, defaultLanguage: program.language)
-            let editions = resolveAudiences(localized, wording: wording, options: options, session: session, log: log,
+            let editions = resolveAudiences(localized, wording: wording, options: options, cache: cache, log: log,
                                             defaultAnchors: language == program.language ? nil : defaultAnchors)
             if language == program.language {
                 for output in editions { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
@@ -73,14 +73,14 @@ extension Handbook {
 
     /// The client and staff editions of content in one language. Both are checked even when one
     /// is built: a broken link in the manual is still broken.
-    private static func resolveAudiences(_ content: Content, wording: Wording, options: Options, session: BuildSession?,
+    private static func resolveAudiences(_ content: Content, wording: Wording, options: Options, cache: BuildCache?,
                                          log: DiagnosticLog, defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
         let clientContent = AudienceResolver.resolve(content, for: .everyone)
         let clientSlugs = Set(clientContent.pages.map(\.slug))
         var outputs: [PreparedOutput] = []
         for kind in OutputKind.allCases {
             let edition = Edition(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
-                                  audience: kind.audience, wording: wording, sharingWith: outputs.first?.edition, session: session)
+                                  audience: kind.audience, wording: wording, sharingWith: outputs.first?.edition, cache: cache)
             let hidden = kind == .handbook ? Set(content.pages.map(\.slug)).subtracting(clientSlugs) : []
             let hiddenAnchors: [String: Set<String>] = kind == .handbook ? [
                 "rules": Set(content.rules.filter { $0.audience == .staff }.map(\.id)),

@@ -50,11 +50,11 @@ struct PrintPageFrame {
     }
 
     /// The page's pieces: the frame's parts with the sections between them.
-    func pieces(with sections: [RenderedBytes], fingerprinted: Bool) -> [RenderedBytes] {
+    func pieces(with sections: [RenderedBytes]) -> [RenderedBytes] {
         var pieces: [RenderedBytes] = []
         pieces.reserveCapacity(parts.count + sections.count)
         for (index, part) in parts.enumerated() {
-            if !part.isEmpty { pieces.append(RenderedBytes(part, fingerprinted: fingerprinted)) }
+            if !part.isEmpty { pieces.append(RenderedBytes(part)) }
             if index < sections.count { pieces.append(sections[index]) }
         }
         return pieces

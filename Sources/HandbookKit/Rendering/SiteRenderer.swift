@@ -11,7 +11,7 @@ public struct SiteRenderer {
     /// The week whose printable schedule is written with this build, linked from the manual.
     let currentWeek: ISOWeek?
     /// Under `serve`: rendered chapters kept between builds.
-    var session: BuildSession?
+    var cache: RenderedPieceCache?
     /// The interface strings, filled in once for all pages.
     let ui: [String: String]
     /// Every language the output is written in, for the language switcher (empty: one language).
@@ -42,7 +42,6 @@ public struct SiteRenderer {
     func render(into sink: OutputSink, as output: String) throws -> (pages: Int, files: Int) {
         let site = SiteContext(edition: edition, outline: outline, kind: kind, languages: languages, ui: ui)
         let outputTitle = edition.wording.text(kind.titleKey)
-        let fingerprinted = session != nil
         var files = 0, pages = 0
         func write(_ file: RenderedFile) throws {
             try sink.write(file.moved(into: pathPrefix), in: output)
@@ -50,7 +49,7 @@ public struct SiteRenderer {
             if file.path.hasSuffix(".html") { pages += 1 }
         }
 
-        let signature = session.map { _ in self.signature() } ?? 0
+        let signature = cache.map { _ in self.signature() } ?? 0
         let index = cached("index", nil, signature) {
             var index = site.base(title: outputTitle, current: nil, file: "index.html")
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
@@ -83,15 +82,15 @@ public struct SiteRenderer {
         var search = site.base(title: edition.wording.text("search"), current: nil, file: "search.html")
         search["homeCurrent"] = false
         search["searchCurrent"] = true
-        try write(RenderedFile(path: "search.html", text: templates.render("search", search), fingerprinted: fingerprinted))
+        try write(RenderedFile(path: "search.html", text: templates.render("search", search)))
 
         try write(RenderedFile(path: "print.html", pieces: printPage(site, sections: sections, signature: signature)))
 
         // A translation's pages use the default language's copy (`../assets/`).
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) where site.rootPrefix.isEmpty {
-            try write(RenderedFile(OutputFile(path: "assets/\(name)", contents: data), fingerprinted: fingerprinted))
+            try write(RenderedFile(OutputFile(path: "assets/\(name)", contents: data)))
         }
-        for asset in contentAssets() { try write(RenderedFile(asset, fingerprinted: fingerprinted)) }
+        for asset in contentAssets() { try write(RenderedFile(asset)) }
         return (pages, files)
     }
 
@@ -111,10 +110,10 @@ public struct SiteRenderer {
             return templates.render("print", print)
         }
         if let text = framed.text, let frame = PrintPageFrame.cut(text, sections: sections.count) {
-            return frame.pieces(with: sections, fingerprinted: session != nil)
+            return frame.pieces(with: sections)
         }
         print["printChapters"] = printChapters { sections[$0].text ?? "" }
-        return [RenderedBytes(templates.render("print", print), fingerprinted: session != nil)]
+        return [RenderedBytes(templates.render("print", print))]
     }
 
     /// Everything a chapter shows beyond its own text: the program, the data files, the templates,
@@ -140,15 +139,15 @@ public struct SiteRenderer {
 
     /// A chapter's rendering, kept between builds under `serve` while its inputs are the same.
     private func cached(_ name: String, _ chapter: Outline.Chapter?, _ signature: Int, render: () -> String) -> RenderedBytes {
-        guard let session else { return RenderedBytes(render(), fingerprinted: false) }
+        guard let cache else { return RenderedBytes(render()) }
         var hasher = Hasher()
         hasher.combine(signature)
         if case let .page(page) = chapter?.kind {
-            // The document stands for the text: the session gives a new one when the text changes.
+            // The document stands for the text: the cache gives a new one when the text changes.
             hasher.combine(edition.document(page.body).serial)
             hasher.combine(page.body.origin)
         }
-        return session.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render(), fingerprinted: true) }
+        return cache.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render()) }
     }
 
     /// With `bodyOnlyIfNeeded`, the body is left out: the caller takes it from the cache.
@@ -164,7 +163,7 @@ public struct SiteRenderer {
             context["chapterTextLang"] = language
             context["chapterNotTranslated"] = true
         }
-        if bodyOnlyIfNeeded && session != nil { return context }
+        if bodyOnlyIfNeeded && cache != nil { return context }
         switch chapter.kind {
         case let .page(page):
             let document = edition.document(page.body)

@@ -16,8 +16,8 @@ public final class Edition: @unchecked Sendable {
     /// instead of parsing it again: the same text holds no `staff` block, because cutting one out
     /// of the client text changes it, so both audiences would get the same tree. Outputs render
     /// one after the other, so a shared document is never rendered by two threads at once.
-    public init(_ content: Content, audience: Audience, wording: Wording, sharingWith other: Edition? = nil,
-                session: BuildSession? = nil) {
+    init(_ content: Content, audience: Audience, wording: Wording, sharingWith other: Edition? = nil,
+                cache: MarkdownCache? = nil) {
         self.audience = audience
         self.content = content
         self.wording = wording
@@ -31,7 +31,7 @@ public final class Edition: @unchecked Sendable {
                 MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
                                  staffLabel: wording.text("staff_only"))
             }
-            return session?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
+            return cache?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
                                      language: content.language, make: make) ?? make()
         }
         self.documents = Dictionary(zip(sources.map(\.origin), parsed), uniquingKeysWith: { first, _ in first })

@@ -70,7 +70,7 @@ enum FileBytes {
     }
 
     static func write(_ data: Data, to path: String) throws {
-        try write([RenderedBytes(data, fingerprinted: false)], to: path)
+        try write([RenderedBytes(data)], to: path)
     }
 
     /// Replaces the file at `path` by renaming a complete temporary file beside it over it, so that

@@ -14,7 +14,8 @@ import Foundation
 /// Files arrive as they are rendered, from several threads; `finish` ends the build.
 final class IncrementalWriter: OutputSink, @unchecked Sendable {
     let root: String
-    let session: BuildSession
+    /// What the previous build wrote, per output file.
+    let previous: [String: FileLayout]
     private let lock = NSLock()
     /// What this build produced, by path relative to `root`.
     private var now: [String: FileLayout] = [:]
@@ -22,17 +23,16 @@ final class IncrementalWriter: OutputSink, @unchecked Sendable {
     private var created: Set<String> = []
     private var count = 0
 
-    init(root: String, session: BuildSession) {
+    init(root: String, previous: [String: FileLayout]) {
         self.root = root
-        self.session = session
+        self.previous = previous
     }
 
     func write(_ file: RenderedFile, in output: String) throws {
         let relative = output + "/" + file.path
         let layout = file.layout
         let path = root + "/" + relative
-        // `session.written` changes only in `finish`, after every file has arrived.
-        let previous = session.written[relative]
+        let previous = self.previous[relative]
         lock.withLock { now[relative] = layout }
         if previous == layout, FileBytes.exists(path) { return }
         defer {
@@ -55,15 +55,15 @@ final class IncrementalWriter: OutputSink, @unchecked Sendable {
     }
 
     /// Removes what the previous build wrote and this one did not. Returns the output folders in
-    /// which something changed, and how many files were written.
-    func finish(outputs: [String]) -> (changed: Set<String>, written: Int) {
+    /// which something changed, how many files were written, and what this build wrote, for the
+    /// next one to compare with.
+    func finish(outputs: [String]) -> (changed: Set<String>, written: Int, layouts: [String: FileLayout]) {
         lock.withLock {
-            for relative in session.written.keys where now[relative] == nil {
+            for relative in previous.keys where now[relative] == nil {
                 try? FileManager.default.removeItem(atPath: root + "/" + relative)
                 if let output = outputs.first(where: { relative.hasPrefix($0 + "/") }) { changed.insert(output) }
             }
-            session.written = now
-            return (changed, count)
+            return (changed, count, now)
         }
     }
 }

@@ -24,7 +24,7 @@ public struct OutputWriter {
         let staging = try stage()
         defer { staging.discard() }
         for output in outputs {
-            for file in output.files { try staging.write(RenderedFile(file, fingerprinted: false), in: output.name) }
+            for file in output.files { try staging.write(RenderedFile(file), in: output.name) }
         }
         try staging.commit(outputs.map(\.name), keepingFrom: keepingFrom, finishing: finishing)
         try staging.removeAfterCommit(outputs.map(\.name))
@@ -32,13 +32,13 @@ public struct OutputWriter {
 
     /// A new staging folder, into which a build writes its files as it renders them, before
     /// `commit` swaps them in. Discard it when done, whatever happened.
-    func stage(fingerprinted: Bool = false) throws -> StagingFolder {
+    func stage(keepingLayouts: Bool = false) throws -> StagingFolder {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try OutputSafety.markOutput(root)
         try removeStaleStaging()
         let staging = root + "/" + Self.stagingPrefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        return StagingFolder(writer: self, path: staging, fingerprinted: fingerprinted)
+        return StagingFolder(writer: self, path: staging, keepsLayouts: keepingLayouts)
     }
 
     /// A build killed midway leaves its staging folder; the next one clears it, or stops before
@@ -61,17 +61,18 @@ public struct OutputWriter {
 final class StagingFolder: OutputSink, @unchecked Sendable {
     let writer: OutputWriter
     let path: String
-    /// Whether to keep each file's layout (the first build under `serve`).
-    let fingerprinted: Bool
+    /// Whether to keep each file's layout (the first build under `serve`), for the next build
+    /// to compare with.
+    let keepsLayouts: Bool
     private let lock = NSLock()
     private var created: Set<String> = []
     /// Layouts of what was written, by path relative to the output folder.
     private(set) var layouts: [String: FileLayout] = [:]
 
-    init(writer: OutputWriter, path: String, fingerprinted: Bool) {
+    init(writer: OutputWriter, path: String, keepsLayouts: Bool) {
         self.writer = writer
         self.path = path
-        self.fingerprinted = fingerprinted
+        self.keepsLayouts = keepsLayouts
     }
 
     func write(_ file: RenderedFile, in output: String) throws {
@@ -83,9 +84,10 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
             }
         }
         try FileBytes.write(file.pieces, to: target)
+        let layout = keepsLayouts ? file.layout : nil
         // Under the lock: the hook is a test's, which need not be thread-safe.
         try lock.withLock {
-            if fingerprinted { layouts[output + "/" + file.path] = file.layout }
+            if let layout { layouts[output + "/" + file.path] = layout }
             try writer.afterEachFile(target)
         }
     }

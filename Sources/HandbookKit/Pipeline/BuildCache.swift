@@ -11,8 +11,10 @@ import Darwin
 /// change are not rendered again, and only files whose bytes changed are written.
 ///
 /// Every cache is keyed by the inputs themselves (file stamps, texts, signatures of everything a
-/// chapter shows), so a stale entry cannot be used: it simply stops matching.
-public final class BuildSession: @unchecked Sendable {
+/// chapter shows), so a stale entry cannot be used: it simply stops matching. The stages see
+/// only the small protocol each needs (`LoadedFileCache`, `MarkdownCache`, `RenderedPieceCache`);
+/// the written files' layouts go to and from the writer as values.
+public final class BuildCache: LoadedFileCache, MarkdownCache, RenderedPieceCache, @unchecked Sendable {
     private let lock = NSLock()
     /// What was read from each page file (a page, a translated page), by path.
     private var files: [String: (stamp: FileStamp, value: Any, diagnostics: [Diagnostic])] = [:]
@@ -86,7 +88,8 @@ public final class BuildSession: @unchecked Sendable {
     /// when `key`, a hash of everything it shows, changes.
     func rendered(_ name: String, key: Int, render: () -> RenderedBytes) -> RenderedBytes {
         if let cached = lock.withLock({ chapters[name] }), cached.key == key { return cached.value }
-        let value = render()
+        // Kept with its fingerprint, so the next build's writer compares it without hashing it again.
+        let value = render().fingerprinted()
         lock.withLock { chapters[name] = (key, value) }
         return value
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Bytes the renderer made: rendered text, or a file's data as it is (a picture, a stylesheet),
-/// with a fingerprint of them when someone will compare (under `serve`).
+/// Bytes the renderer made: rendered text, or a file's data as it is (a picture, a stylesheet).
+/// A writer that compares builds (under `serve`) fingerprints them; the build cache keeps pieces
+/// fingerprinted, so a piece reused from the last build is not hashed again.
 ///
 /// Text stays a `String` up to the moment it is written: its UTF-8 is written from where it lies,
 /// never copied into a `Data` first.
@@ -12,17 +13,36 @@ struct RenderedBytes: Sendable {
     }
 
     let storage: Storage
-    /// A hash of every byte; 0 when not asked for.
-    let fingerprint: Int
+    /// A hash of every byte, once someone asked for it (`fingerprinted()`).
+    private let knownFingerprint: Int?
 
-    init(_ text: String, fingerprinted: Bool) {
+    init(_ text: String) {
         storage = .text(text)
-        fingerprint = fingerprinted ? Self.hash(text) : 0
+        knownFingerprint = nil
     }
 
-    init(_ data: Data, fingerprinted: Bool) {
+    init(_ data: Data) {
         storage = .data(data)
-        fingerprint = fingerprinted ? Self.hash(data) : 0
+        knownFingerprint = nil
+    }
+
+    private init(_ storage: Storage, fingerprint: Int) {
+        self.storage = storage
+        knownFingerprint = fingerprint
+    }
+
+    /// A hash of every byte: the same for the same bytes.
+    var fingerprint: Int {
+        if let knownFingerprint { return knownFingerprint }
+        switch storage {
+        case let .text(text): return Self.hash(text)
+        case let .data(data): return Self.hash(data)
+        }
+    }
+
+    /// The same bytes with their fingerprint worked out, to keep.
+    func fingerprinted() -> RenderedBytes {
+        knownFingerprint == nil ? RenderedBytes(storage, fingerprint: fingerprint) : self
     }
 
     /// The text, when these bytes are rendered text.
@@ -76,12 +96,12 @@ struct RenderedFile: Sendable {
         self.pieces = pieces
     }
 
-    init(path: String, text: String, fingerprinted: Bool) {
-        self.init(path: path, pieces: [RenderedBytes(text, fingerprinted: fingerprinted)])
+    init(path: String, text: String) {
+        self.init(path: path, pieces: [RenderedBytes(text)])
     }
 
-    init(_ file: OutputFile, fingerprinted: Bool) {
-        self.init(path: file.path, pieces: [RenderedBytes(file.contents, fingerprinted: fingerprinted)])
+    init(_ file: OutputFile) {
+        self.init(path: file.path, pieces: [RenderedBytes(file.contents)])
     }
 
     /// The same file inside `folder` ("es/"), which ends in a slash or is empty.

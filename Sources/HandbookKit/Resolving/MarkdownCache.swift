@@ -1,0 +1,6 @@
+/// Keeps parsed Markdown between builds (under `serve`), by where each text starts and its
+/// text, so unchanged text is not parsed again. `BuildCache` is the one there is.
+protocol MarkdownCache: AnyObject, Sendable {
+    func document(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool, language: String,
+                  make: () -> MarkdownDocument) -> MarkdownDocument
+}
