@@ -61,6 +61,8 @@ public enum Handbook {
         public var templates: TemplateSet
         /// Every output in every language, the default language first.
         public var outputs: [PreparedOutput]
+        /// The week whose printable schedule was checked.
+        public var week: ISOWeek
         /// The languages of the outputs, the default first, for language switchers.
         public var languages: [LanguageChoice] {
             outputs.filter { $0.kind == .handbook }.map { output in

@@ -48,7 +48,7 @@ public struct ContentLoader {
         warnAboutOldSchemas(log: log)
         guard let program else { return nil }
         var content = Content(program: program, rules: rules, faq: faq, topics: topics, staff: staff,
-                              schedule: schedule, pages: pages, directory: directory)
+                              schedule: schedule, pages: pages)
         content.language = program.language
         content.translations = loadTranslations(of: program, log: log)
         return content

@@ -7,8 +7,6 @@ public struct Content: Sendable {
     public var staff: [StaffMember]
     public var schedule: Schedule
     public var pages: [Page]
-    /// Folder the content was loaded from (for resolving images and template overrides).
-    public var directory: String
     /// The language of the texts: the program's default language, or a translation's after
     /// `Localizer` (where what is not translated stays in the default language, marked).
     public var language: String = "en"

@@ -12,8 +12,8 @@ extension Handbook {
         let started = Date()
         let timer = StageTimer(announce: options.progress)
         try OutputSafety.check(options)
-        let prepared = try prepare(options, timer: timer, cache: cache)
-        let week = currentWeek(prepared.content.program, environment: environment)
+        let prepared = try prepare(options, environment: environment, timer: timer, cache: cache)
+        let week = prepared.week
         // Files go to the staging folder (under `serve`, after the first build: to the output
         // folder, if they changed) as soon as they are rendered, so no output is held in memory.
         let incremental = cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
@@ -22,8 +22,7 @@ extension Handbook {
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         try timer.measure("render") {
-            // The week's checks can still fail the build: they run before anything is written.
-            let weekFiles = try weekOutputs(prepared, week: week, environment: environment)
+            let weekFiles = weekOutputs(prepared, week: week, environment: environment)
             if incremental == nil {
                 staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(keepingLayouts: cache != nil)
             }
@@ -85,8 +84,8 @@ extension Handbook {
     public static func schedule(_ options: Options, week: ISOWeek, writer: OutputWriter? = nil,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [Diagnostic] {
         try OutputSafety.check(options)
-        let prepared = try prepare(options)
-        let files = try weekOutputs(prepared, week: week, environment: environment)
+        let prepared = try prepare(options, week: week)
+        let files = weekOutputs(prepared, week: week, environment: environment)
         var finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
         finisher.languageFolders = prepared.languages.map(\.folder)
         try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
@@ -100,21 +99,15 @@ extension Handbook {
         ISOWeek(containing: CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment))
     }
 
-    /// Resolves and checks a week, and renders its client and staff files in every language
-    /// (a translation's in a folder named by its tag: `es/index.html`).
+    /// Resolves a week (checked with everything else by `prepare`), and renders its client and
+    /// staff files in every language (a translation's in a folder named by its tag: `es/index.html`).
     static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String])
-        throws -> (client: [OutputFile], staff: [OutputFile]) {
-        let log = DiagnosticLog()
+        -> (client: [OutputFile], staff: [OutputFile]) {
         let stamp = calendarStamp(prepared.content.program, environment: environment)
         var client: [OutputFile] = [], staff: [OutputFile] = []
         for output in prepared.outputs {
             let content = output.edition.content
             let resolved = WeekResolver(content).resolve(week)
-            // The staff week has every session: its clashes are the week's clashes.
-            if output.kind == .manual && output.isDefaultLanguage {
-                ScheduleChecker.check(resolved, log: log)
-                guard !log.hasErrors else { throw DiagnosticsError(prepared.diagnostics + log.sorted) }
-            }
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
             renderer.languages = prepared.languages
             let files = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }

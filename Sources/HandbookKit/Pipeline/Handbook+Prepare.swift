@@ -1,47 +1,48 @@
 import Foundation
 
 extension Handbook {
-    /// Loads, checks and resolves; throws `DiagnosticsError` listing every problem when there are errors.
-    public static func prepare(_ options: Options, tolerateErrors: Bool = false, timer: StageTimer = StageTimer(),
+    /// Load, resolve, check: throws `DiagnosticsError` listing every problem when there are errors.
+    ///
+    /// `week` is the week whose printable schedule is checked with everything else (the week
+    /// `handbook schedule` writes); nil: the week containing today in the program's time zone
+    /// (`SOURCE_DATE_EPOCH` in `environment` stands for now), which `build` writes.
+    public static func prepare(_ options: Options, week: ISOWeek? = nil,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               tolerateErrors: Bool = false, timer: StageTimer = StageTimer(),
                                cache: BuildCache? = nil) throws -> Prepared {
         let log = DiagnosticLog()
-        let (content, templates) = timer.measure("load") {
-            (ContentLoader(directory: options.contentDirectory, cache: cache).load(log: log),
-             TemplateSet.load(from: options.templateFolders, log: log))
+        guard let loaded = timer.measure("load", { load(options, cache: cache, log: log) }) else {
+            throw DiagnosticsError(log.sorted)
         }
-        guard let content else { throw DiagnosticsError(log.sorted) }
-        let (profile, settings) = timer.measure("check") { check(content, options: options, log: log) }
-        let (outputs, compliance) = timer.measure("resolve") {
-            resolve(content, templates: templates, profile: profile, settings: settings, options: options, cache: cache, log: log)
-        }
+        let week = week ?? currentWeek(loaded.content.program, environment: environment)
+        let outputs = timer.measure("resolve") { resolve(loaded, cache: cache, log: log) }
+        let compliance = timer.measure("check") { check(loaded, outputs: outputs, week: week, options: options, log: log) }
         guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
-        return Prepared(content: content, templates: templates, outputs: outputs, diagnostics: log.sorted,
-                        compliance: compliance)
+        return Prepared(content: loaded.content, templates: loaded.templates, outputs: outputs, week: week,
+                        diagnostics: log.sorted, compliance: compliance)
     }
 
-    /// References, the schedule and the clinical limits of the compliance profile.
-    private static func check(_ content: Content, options: Options, log: DiagnosticLog)
-        -> (ComplianceProfile?, ComplianceSettings?) {
-        ReferenceChecker.check(content, log: log)
+    /// Load: everything the build reads, read once. No later stage looks at the content, the
+    /// templates or the profiles on disk. Nil when there is no program to go on with.
+    static func load(_ options: Options, cache: BuildCache?, log: DiagnosticLog) -> LoadedProgram? {
+        let content = ContentLoader(directory: options.contentDirectory, cache: cache).load(log: log)
+        let templates = TemplateSet.load(from: options.templateFolders, log: log)
+        guard let content else { return nil }
         let settings = content.program.compliance
-        let profile = settings?.profile.flatMap {
-            ProfileLoader.load($0, from: options.profileFolders,
-                               at: settings!.location, log: log)
+        let profile = settings.flatMap { settings in
+            settings.profile.flatMap { ProfileLoader.load($0, from: options.profileFolders, at: settings.location, log: log) }
         }
-        let limits = ComplianceChecker.Limits(settings: settings, profile: profile, schedule: content.schedule)
-        ScheduleChecker.check(content, minimumWeeklyHours: limits.minimumWeeklyHours, log: log)
-        ComplianceChecker.checkLimits(content, limits: limits, log: log)
-        return (profile, settings)
+        let outputInside = OutputSafety.outputInsideContent(options)
+        let files = ContentFiles.read(options.contentDirectory, skipping: outputInside, cache: cache)
+        return LoadedProgram(content: content, templates: templates, profile: profile, files: files,
+                             outputInsideContent: outputInside)
     }
 
-    /// For each language, the content in that language (translations applied right after
-    /// loading); then one edition per audience, resolved from it, with its links and
-    /// accessibility checked; and the default-language handbook's compliance with the profile.
-    private static func resolve(_ content: Content, templates: TemplateSet, profile: ComplianceProfile?,
-                                settings: ComplianceSettings?, options: Options, cache: BuildCache?, log: DiagnosticLog)
-        -> ([PreparedOutput], (profile: ComplianceProfile, results: [ComplianceChecker.Result])?) {
-        let program = content.program
-        checkInterfaceStrings(templates, program: program, options: options, log: log)
+    /// Resolve: for each language, the content in that language (translations applied right
+    /// after loading); then one edition per audience, resolved from it, with its outline and
+    /// the resolver of its links.
+    static func resolve(_ loaded: LoadedProgram, cache: BuildCache?, log: DiagnosticLog) -> [PreparedOutput] {
+        let content = loaded.content, program = content.program
         var outputs: [PreparedOutput] = []
         // The default language's heading ids, per output: an untranslated client text may fall
         // back only on the client chapters' ids.
@@ -56,25 +57,20 @@ extension Handbook {
                                           defaultLanguage: program.language, log: log)
                 localized = localizer.localize(content, at: listed)
             }
-            let wording = templates.strings.wording(for: language, defaultLanguage: program.language)
-            let editions = resolveAudiences(localized, wording: wording, options: options, cache: cache, log: log,
+            let wording = loaded.templates.strings.wording(for: language, defaultLanguage: program.language)
+            let editions = resolveAudiences(localized, wording: wording, loaded: loaded, cache: cache,
                                             defaultAnchors: language == program.language ? nil : defaultAnchors)
             if language == program.language {
                 for output in editions { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
             }
             outputs += editions
         }
-        var compliance: (profile: ComplianceProfile, results: [ComplianceChecker.Result])?
-        if let profile, let settings, let client = outputs.first(where: { $0.kind == .handbook }) {
-            compliance = (profile, ComplianceChecker(client: client.edition.content, profile: profile, settings: settings).requirements(log: log))
-        }
-        return (outputs, compliance)
+        return outputs
     }
 
-    /// The client and staff editions of content in one language. Both are checked even when one
-    /// is built: a broken link in the manual is still broken.
-    private static func resolveAudiences(_ content: Content, wording: Wording, options: Options, cache: BuildCache?,
-                                         log: DiagnosticLog, defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
+    /// The client and staff editions of content in one language.
+    private static func resolveAudiences(_ content: Content, wording: Wording, loaded: LoadedProgram, cache: BuildCache?,
+                                         defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
         let clientContent = AudienceResolver.resolve(content, for: .everyone)
         let clientSlugs = Set(clientContent.pages.map(\.slug))
         var outputs: [PreparedOutput] = []
@@ -88,35 +84,25 @@ extension Handbook {
                 "topics": Set(content.topics.filter { $0.audience == .staff }.map(\.id)),
             ] : [:]
             var links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
-                                     contentDirectory: options.contentDirectory)
-            links.outputFolder = OutputSafety.outputInsideContent(options)
+                                     files: loaded.files)
+            links.outputFolder = loaded.outputInsideContent
             if let defaultAnchors { links.untranslated = (edition.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
-            LinkChecker.check(edition, resolver: links, log: log)
-            AccessibilityChecker.check(edition, log: log)
-            outputs.append(PreparedOutput(kind: kind, edition: edition, links: links,
-                                          isDefaultLanguage: defaultAnchors == nil))
+            outputs.append(PreparedOutput(kind: kind, edition: edition, links: links, isDefaultLanguage: defaultAnchors == nil))
         }
         return outputs
     }
+}
 
-    /// Every language needs interface strings; a translation's missing keys are listed.
-    private static func checkInterfaceStrings(_ templates: TemplateSet, program: Program, options: Options, log: DiagnosticLog) {
-        for (language, location) in [(program.language, program.location)] + program.translations.map({ ($0.tag, $0.location) }) {
-            guard templates.strings.has(language) else {
-                log.error(location, "there are no interface strings for the language '\(language)'",
-                          hint: "write the built-in strings out with 'handbook templates export FOLDER', copy its strings/en.yaml to \(options.contentDirectory)/templates/strings/\(language).yaml and translate it (docs/translations.md)")
-                continue
-            }
-            guard language != program.language else { continue }
-            let missing = templates.strings.missingKeys(for: language, defaultLanguage: program.language)
-            if !missing.isEmpty {
-                let shown = missing.prefix(8).joined(separator: ", ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
-                log.warning(SourceLocation(file: templates.strings.file(for: language, folders: options.templateFolders)),
-                            "\(missing.count) interface strings have no '\(language)' translation and are shown in the default language: \(shown)",
-                            hint: "add them, translated, to this file; the built-in strings/\(program.language).yaml has them all ('handbook templates export FOLDER' writes it)")
-            }
-        }
-    }
+/// What Load read: the whole input of a build, as values.
+struct LoadedProgram {
+    var content: Content
+    var templates: TemplateSet
+    /// The compliance profile program.yaml names; nil without one (or when it could not be read).
+    var profile: ComplianceProfile?
+    /// The files pages may link to.
+    var files: ContentFiles
+    /// The output folder's path inside the content folder, when it is there.
+    var outputInsideContent: String?
 }
 
 /// One output of one language, ready to render.

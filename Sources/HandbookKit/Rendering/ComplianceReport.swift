@@ -1,14 +1,12 @@
 /// The compliance report for the program director: each requirement of the profile, where the
 /// handbook meets it, or what is missing; and the clinical-limit findings of `check`.
 public struct ComplianceReport {
-    let prepared: Handbook.Prepared
+    let program: Program
+    let profile: ComplianceProfile
+    let results: [ComplianceChecker.Result]
+    let templates: TemplateSet
 
-    public init(_ prepared: Handbook.Prepared) { self.prepared = prepared }
-
-    /// Nil when the program names no profile.
-    public func html(diagnostics: [Diagnostic]) -> String? {
-        guard let (profile, results) = prepared.compliance else { return nil }
-        let program = prepared.content.program
+    public func html(diagnostics: [Diagnostic]) -> String {
         let rows = results.map { result -> [String: Any] in
             var row: [String: Any] = ["title": result.requirement.title, "purpose": result.requirement.purpose,
                                       "requirementId": result.requirement.id]
@@ -39,6 +37,6 @@ public struct ComplianceReport {
         let findings = diagnostics.map { ["findingSeverity": $0.severity.rawValue, "findingPlace": $0.location.description,
                                           "findingMessage": $0.message, "findingHint": $0.hint] }
         if !findings.isEmpty { context["findings"] = findings }
-        return prepared.templates.render("compliance-report", context)
+        return templates.render("compliance-report", context)
     }
 }

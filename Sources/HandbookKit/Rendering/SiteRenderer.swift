@@ -206,9 +206,9 @@ public struct SiteRenderer {
                 if case let .asset(path) = links.resolve(document.links[index].destination, from: chapter) { paths.insert(path) }
             }
         }
-        // Read through the boundary again: a link could have been swapped since it was checked.
         return paths.sorted().compactMap { path in
-            try? links.boundary.read(edition.content.directory + "/" + path).map { OutputFile(path: path, contents: $0) }.get()
+            guard case let .file(data)? = links.files.entry(at: path) else { return nil }
+            return OutputFile(path: path, contents: data)
         }
     }
 }

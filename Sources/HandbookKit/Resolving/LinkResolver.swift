@@ -18,9 +18,8 @@ public struct LinkResolver: Sendable {
     let hiddenChapters: Set<String>
     /// Anchors, by chapter, of records only the other audience sees (staff-only rules, questions, topics).
     let hiddenAnchors: [String: Set<String>]
-    let contentDirectory: String
-    /// Files are published only from inside the content folder.
-    let boundary: FolderBoundary
+    /// The files of the content folder that may be linked to, as loading found them.
+    let files: ContentFiles
     /// The output folder's path inside the content folder, when it is there (`Public` in a
     /// program folder): nothing is published from it, since it holds the last build's manual.
     var outputFolder: String?
@@ -32,12 +31,11 @@ public struct LinkResolver: Sendable {
     var untranslated: (chapters: Set<String>, anchors: [String: Set<String>]) = ([], [:])
 
     public init(outline: Outline, hiddenChapters: Set<String> = [], hiddenAnchors: [String: Set<String>] = [:],
-                contentDirectory: String) {
+                files: ContentFiles) {
         self.outline = outline
         self.hiddenChapters = hiddenChapters
         self.hiddenAnchors = hiddenAnchors
-        self.contentDirectory = contentDirectory
-        self.boundary = FolderBoundary(contentDirectory, name: "content folder")
+        self.files = files
     }
 
     public func resolve(_ destination: String, from chapter: String) -> Target {
@@ -90,24 +88,18 @@ public struct LinkResolver: Sendable {
             return .broken("'\(path)' is inside the output folder, which the build writes",
                            hint: "keep the file in the content folder, e.g. images/, and link to it there")
         }
-        let file = contentDirectory + "/" + normalized
-        switch boundary.problem(with: file) {
-        case nil:
-            break
-        case .missing:
+        switch files.entry(at: normalized) {
+        case .file?:
+            return .asset(normalized)
+        case nil, .problem(.missing)?:
             return .broken("the file '\(path)' does not exist", hint: "paths are relative to the content folder, e.g. images/map.png")
-        case let problem?:
-            let (message, hint) = problem.message(folderName: boundary.name)
+        case let .problem(problem)?:
+            let (message, hint) = problem.message(folderName: "content folder")
             return .broken("'\(path)': \(message)", hint: hint)
-        }
-        // A link inside the folder may still point at a data file: what is published is judged
-        // by what is really there.
-        if let real = boundary.realPath(of: file),
-           !Self.publishableExtensions.contains((real as NSString).pathExtension.lowercased()) {
+        case let .linkToUnpublishable(real)?:
             return .broken("'\(path)' is a link to '\(real)', which is not a picture or a document the handbook can publish",
                            hint: "link to the file itself; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
         }
-        return .asset(normalized)
     }
 
     private func target(chapter slug: String, anchor: String?, written: String, from source: String) -> Target {
