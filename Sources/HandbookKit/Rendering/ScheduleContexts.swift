@@ -32,7 +32,7 @@ struct ScheduleContexts {
                 return row
             }
             var item: [String: Any] = [
-                "trackId": mode.id(track.id), "trackName": track.name, "trackRows": rows,
+                "trackId": mode.id(Anchors.record(track.id)), "trackName": track.name, "trackRows": rows,
                 "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes),
             ]
             item["trackDescription"] = track.description

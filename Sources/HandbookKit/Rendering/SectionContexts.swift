@@ -27,7 +27,12 @@ struct SectionContexts {
         case .faq: context["questions"] = faq()
         case .topics: context["modules"] = topicModules()
         case .schedule: context["tracks"] = ScheduleContexts(edition: edition, mode: mode).pattern()
-        case .contacts: context.merge(contacts()) { $1 }
+        case .contacts:
+            context.merge(contacts()) { $1 }
+            for (key, anchor) in [("crisisLinesId", Anchors.crisisLines), ("contactsId", Anchors.contacts),
+                                  ("officeHoursId", Anchors.officeHours), ("careTeamId", Anchors.careTeam)] {
+                context[key] = mode.id(anchor)
+            }
         case .staffDirectory: context["directory"] = directory()
         }
         return context
@@ -47,7 +52,7 @@ struct SectionContexts {
         // Numbers count the rules clients see, so "rule 4" is the same rule in the handbook and the manual.
         var number = 0
         return content.rules.map { rule in
-            var item: [String: Any] = ["ruleId": mode.id(rule.id), "ruleTitle": rule.title]
+            var item: [String: Any] = ["ruleId": mode.id(Anchors.record(rule.id)), "ruleTitle": rule.title]
             if rule.audience == .everyone {
                 number += 1
                 item["ruleNumber"] = number
@@ -65,7 +70,7 @@ struct SectionContexts {
 
     private func faq() -> [[String: Any]] {
         content.faq.map { entry in
-            var item: [String: Any] = ["questionId": mode.id(entry.id), "questionText": entry.question]
+            var item: [String: Any] = ["questionId": mode.id(Anchors.record(entry.id)), "questionText": entry.question]
             item["answerHTML"] = markdown(entry.answer)
             item["questionIsStaffOnly"] = entry.audience == .staff
             item["questionLang"] = entry.fallbackLanguage
@@ -83,13 +88,13 @@ struct SectionContexts {
             groups[module, default: []].append(topic)
         }
         return order.map { module in
-            ["moduleName": module, "moduleId": mode.id("module-" + Slug.make(module)),
+            ["moduleName": module, "moduleId": mode.id(Anchors.module(module)),
              "moduleTopics": groups[module]!.map(topic)]
         }
     }
 
     private func topic(_ topic: Topic) -> [String: Any] {
-        var item: [String: Any] = ["topicId": mode.id(topic.id), "topicTitle": topic.title]
+        var item: [String: Any] = ["topicId": mode.id(Anchors.record(topic.id)), "topicTitle": topic.title]
         item["topicSummary"] = markdown(topic.summary, extraShift: 2)
         item["topicIsStaffOnly"] = topic.audience == .staff
         item["topicLang"] = topic.fallbackLanguage
@@ -113,7 +118,7 @@ struct SectionContexts {
     /// The staff manual's directory: full names and private contact details.
     private func directory() -> [[String: Any]] {
         content.staff.map { member in
-            var item: [String: Any] = ["personId": mode.id(member.id), "personName": member.name, "personRole": member.role,
+            var item: [String: Any] = ["personId": mode.id(Anchors.record(member.id)), "personName": member.name, "personRole": member.role,
                                        "personDisplayName": member.displayName]
             item["personCredentials"] = member.credentials
             item["personPhone"] = member.phone

@@ -52,6 +52,8 @@ public struct SiteRenderer {
         let signature = cache.map { _ in self.signature() } ?? 0
         let index = cached("index", nil, signature) {
             var index = site.base(title: outputTitle, current: nil, file: "index.html")
+            index["chapterListId"] = Anchors.chapterList
+            index["crisisHeadingId"] = Anchors.crisisHeading
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
                 var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
                                            "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]

@@ -65,7 +65,7 @@ public struct LinkResolver: Sendable {
                 let slug = String(name.utf8.dropLast(suffix))!
                 if slug == "index" {
                     guard let anchor, !anchor.isEmpty else { return .chapter("index", anchor: nil) }
-                    return Self.indexAnchors.contains(anchor) ? .chapter("index", anchor: anchor)
+                    return Anchors.startPage.contains(anchor) ? .chapter("index", anchor: anchor)
                         : .broken("'\(trimmed)' links to '#\(anchor)', which is not on the start page", hint: "use index.md#chapters, or no anchor")
                 }
                 return target(chapter: slug, anchor: anchor, written: trimmed, from: chapter)
@@ -148,7 +148,6 @@ public struct LinkResolver: Sendable {
     }
 
     /// Ids on the start page a link may point at.
-    static let indexAnchors: Set<String> = ["chapters", "crisis-heading"]
 
     /// The `href` for a link on a chapter's own page.
     public func pageHref(_ destination: String, from chapter: String) -> String {

@@ -29,17 +29,15 @@ public struct Outline: Sendable {
             let settings = content.program.sections[section]
             var anchors = Set(settings?.intro.map { edition.document($0).headings.map(\.id) } ?? [])
             switch section {
-            case .rules: anchors.formUnion(content.rules.map(\.id))
-            case .faq: anchors.formUnion(content.faq.map(\.id))
+            case .rules: anchors.formUnion(content.rules.map { Anchors.record($0.id) })
+            case .faq: anchors.formUnion(content.faq.map { Anchors.record($0.id) })
             case .topics:
-                anchors.formUnion(content.topics.map(\.id))
-                anchors.formUnion(content.topics.map { "module-" + Slug.make($0.module ?? edition.wording.text("topics_without_module")) })
-            case .schedule: anchors.formUnion(content.schedule.tracks.map(\.id))
+                anchors.formUnion(content.topics.map { Anchors.record($0.id) })
+                anchors.formUnion(content.topics.map { Anchors.module($0.module ?? edition.wording.text("topics_without_module")) })
+            case .schedule: anchors.formUnion(content.schedule.tracks.map { Anchors.record($0.id) })
             case .contacts:
-                anchors.formUnion(["crisis-lines", "contacts"])
-                if !content.program.hours.isEmpty { anchors.insert("office-hours") }
-                if !content.staff.isEmpty { anchors.insert("care-team") }
-            case .staffDirectory: anchors.formUnion(content.staff.map(\.id))
+                anchors.formUnion(Anchors.contactsChapter(hasHours: !content.program.hours.isEmpty, hasStaff: !content.staff.isEmpty))
+            case .staffDirectory: anchors.formUnion(content.staff.map { Anchors.record($0.id) })
             }
             chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? edition.wording.text(section.titleKey),
                                     summary: nil, order: settings?.order ?? section.defaultOrder,
