@@ -35,7 +35,8 @@ let package = Package(
             plugins: ["EmbedDefaults"]
         ),
         // Templates/ and Profiles/ are built into the binary: a program folder anywhere builds
-        // with the tool alone. The plugin runs embed-files at build time.
+        // with the tool alone; so is Starter/, the program `handbook init` writes. The plugin
+        // runs embed-files at build time.
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["embed-files"]),
         // The live preview (`handbook serve`): kept apart so the library builds without a web server.

@@ -1,11 +1,11 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds Templates/ and Profiles/ into HandbookKit at build time (see Sources/embed-files).
-/// Every file of both folders is an input, so editing a template rebuilds the binary.
+/// Embeds Templates/, Profiles/ and Starter/ into HandbookKit at build time (see Sources/embed-files).
+/// Every file of these folders is an input, so editing a template rebuilds the binary.
 @main
 struct EmbedDefaults: BuildToolPlugin {
-    static let folders = ["Templates", "Profiles"]
+    static let folders = ["Templates", "Profiles", "Starter"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
@@ -19,7 +19,8 @@ struct EmbedDefaults: BuildToolPlugin {
             }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInFiles.swift")
-        return [.buildCommand(displayName: "Embedding \(Self.folders.joined(separator: " and ")) into the tool",
+        let names = Self.folders.dropLast().joined(separator: ", ") + " and " + Self.folders.last!
+        return [.buildCommand(displayName: "Embedding \(names) into the tool",
                               executable: try context.tool(named: "embed-files").url,
                               arguments: [output.path, root.path] + Self.folders,
                               inputFiles: inputs.sorted { $0.path < $1.path }, outputFiles: [output])]

@@ -1,9 +1,10 @@
 import Foundation
 
 // Writes a Swift source file that holds every file of the given folders, so that the default
-// templates, interface strings and compliance profiles are part of the `handbook` binary and a
-// program folder anywhere builds with nothing else installed. Run by the EmbedDefaults build
-// plugin at build time; Templates/ and Profiles/ stay the files to edit.
+// templates, interface strings, compliance profiles and the starter program of `handbook init`
+// are part of the `handbook` binary and a program folder anywhere builds with nothing else
+// installed. Run by the EmbedDefaults build plugin at build time; Templates/, Profiles/ and
+// Starter/ stay the files to edit.
 //
 // Usage: embed-files OUTPUT.swift PACKAGE_ROOT FOLDER...
 // Each folder becomes `BuiltInFiles.<lowercased folder>`: relative path → base64 of its bytes
