@@ -66,7 +66,7 @@ public enum Handbook {
         /// The languages of the outputs, the default first, for language switchers.
         public var languages: [LanguageChoice] {
             outputs.filter { $0.kind == .handbook }.map { output in
-                LanguageChoice(tag: output.language, name: output.edition.wording.languageName, folder: output.languageFolder)
+                LanguageChoice(tag: output.language, name: output.view.wording.languageName, folder: output.languageFolder)
             }
         }
         public var diagnostics: [Diagnostic]

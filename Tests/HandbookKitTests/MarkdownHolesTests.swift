@@ -90,7 +90,7 @@ final class MarkdownHolesTests: XCTestCase {
         let content = try XCTUnwrap(ContentLoader(directory: sampleContent).load(log: DiagnosticLog()))
         for audience in [Audience.everyone, .staff] {
             let view = AudienceResolver.resolve(content, for: audience)
-            for source in Edition.markdownSources(of: view) {
+            for source in AudienceView.markdownSources(of: view) {
                 let document = MarkdownDocument(source, audience: audience, allowRawHTML: view.program.allowRawHTML)
                 XCTAssertTrue(document.rendersFromHoles, "\(source.origin)")
                 assertHolesMatchTree(document)

@@ -4,9 +4,9 @@
 public enum AccessibilityChecker {
     static let vagueLinkTexts: Set<String> = ["here", "click here", "this", "this page", "link", "more", "read more", "page"]
 
-    public static func check(_ edition: Edition, log: DiagnosticLog) {
-        for page in edition.content.pages {
-            let document = edition.document(page.body)
+    public static func check(_ view: AudienceView, log: DiagnosticLog) {
+        for page in view.content.pages {
+            let document = view.document(page.body)
             var previous = 1 // the page title is the one h1
             for heading in document.headings {
                 if heading.writtenLevel == 1 {

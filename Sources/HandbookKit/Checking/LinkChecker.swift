@@ -1,12 +1,12 @@
 /// Every link and image in an output's Markdown must point somewhere; images need alt text.
 public enum LinkChecker {
-    public static func check(_ edition: Edition, resolver: LinkResolver, log: DiagnosticLog) {
+    public static func check(_ view: AudienceView, resolver: LinkResolver, log: DiagnosticLog) {
         // Documents are checked on all cores, each into its own log, appended in document order:
         // the same diagnostics in the same order as one after the other.
-        let found = edition.documentsByChapter.concurrentMap { chapter, document -> [Diagnostic] in
+        let found = view.documentsByChapter.concurrentMap { chapter, document -> [Diagnostic] in
             let log = DiagnosticLog()
-            check(document, in: chapter, audience: edition.audience, resolver: resolver,
-                  allowRawHTML: edition.content.program.allowRawHTML, log: log)
+            check(document, in: chapter, audience: view.audience, resolver: resolver,
+                  allowRawHTML: view.content.program.allowRawHTML, log: log)
             return log.diagnostics
         }
         for diagnostics in found { log.append(contentsOf: diagnostics) }

@@ -16,10 +16,10 @@ public enum ReadabilityChecker {
     }
 
     /// Checks the client edition's pages. Only English text is scored: the formula is for English.
-    public static func check(_ edition: Edition, ceiling: Double, log: DiagnosticLog) {
-        guard edition.content.program.language.lowercased().hasPrefix("en") else { return }
-        for page in edition.content.pages {
-            let score = self.score(edition.document(page.body).plainText)
+    public static func check(_ view: AudienceView, ceiling: Double, log: DiagnosticLog) {
+        guard view.content.program.language.lowercased().hasPrefix("en") else { return }
+        for page in view.content.pages {
+            let score = self.score(view.document(page.body).plainText)
             guard score.words >= 50, score.grade > ceiling else { continue }
             log.warning(page.location, String(format: "'%@' reads at grade %.1f, above the limit of grade %g", page.title, score.grade, ceiling),
                         hint: String(format: "use shorter sentences (now %.0f words each) and everyday words; the limit is reading_grade_limit in program.yaml",

@@ -32,7 +32,7 @@ extension Handbook {
                 // Every language of an output goes into the one folder: a translation's files in
                 // a folder of their own (`es/`), so one search index serves all of them.
                 for output in prepared.outputs where output.kind == kind {
-                    var renderer = SiteRenderer(edition: output.edition, templates: prepared.templates, kind: kind,
+                    var renderer = SiteRenderer(view: output.view, templates: prepared.templates, kind: kind,
                                                 links: output.links, currentWeek: week)
                     renderer.cache = cache
                     renderer.languages = prepared.languages
@@ -106,7 +106,7 @@ extension Handbook {
         let stamp = calendarStamp(prepared.content.program, environment: environment)
         var client: [OutputFile] = [], staff: [OutputFile] = []
         for output in prepared.outputs {
-            let content = output.edition.content
+            let content = output.view.content
             let resolved = WeekResolver(content).resolve(week)
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
             renderer.languages = prepared.languages

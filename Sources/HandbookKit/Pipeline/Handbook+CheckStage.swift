@@ -16,17 +16,17 @@ extension Handbook {
         checkInterfaceStrings(loaded.templates, program: content.program, options: options, log: log)
         // Both editions are checked even when one is built: a broken link in the manual is still broken.
         for output in outputs {
-            LinkChecker.check(output.edition, resolver: output.links, log: log)
-            AccessibilityChecker.check(output.edition, log: log)
+            LinkChecker.check(output.view, resolver: output.links, log: log)
+            AccessibilityChecker.check(output.view, log: log)
         }
         // The staff week has every session: its clashes are the week's clashes.
         if let staff = outputs.first(where: { $0.kind == .manual && $0.isDefaultLanguage }) {
-            ScheduleChecker.check(WeekResolver(staff.edition.content).resolve(week), log: log)
+            ScheduleChecker.check(WeekResolver(staff.view.content).resolve(week), log: log)
         }
         guard let client = outputs.first(where: { $0.kind == .handbook }) else { return nil }
-        ReadabilityChecker.check(client.edition, ceiling: content.program.readingGradeLimit, log: log)
+        ReadabilityChecker.check(client.view, ceiling: content.program.readingGradeLimit, log: log)
         guard let profile = loaded.profile, let settings else { return nil }
-        return (profile, ComplianceChecker(client: client.edition.content, profile: profile, settings: settings).requirements(log: log))
+        return (profile, ComplianceChecker(client: client.view.content, profile: profile, settings: settings).requirements(log: log))
     }
 
     /// Every language needs interface strings; a translation's missing keys are listed.

@@ -75,19 +75,19 @@ extension Handbook {
         let clientSlugs = Set(clientContent.pages.map(\.slug))
         var outputs: [PreparedOutput] = []
         for kind in OutputKind.allCases {
-            let edition = Edition(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
-                                  audience: kind.audience, wording: wording, sharingWith: outputs.first?.edition, cache: cache)
+            let view = AudienceView(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
+                                  audience: kind.audience, wording: wording, sharingWith: outputs.first?.view, cache: cache)
             let hidden = kind == .handbook ? Set(content.pages.map(\.slug)).subtracting(clientSlugs) : []
             let hiddenAnchors: [String: Set<String>] = kind == .handbook ? [
                 "rules": Set(content.rules.filter { $0.audience == .staff }.map(\.id)),
                 "faq": Set(content.faq.filter { $0.audience == .staff }.map(\.id)),
                 "topics": Set(content.topics.filter { $0.audience == .staff }.map(\.id)),
             ] : [:]
-            var links = LinkResolver(outline: Outline(edition), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
+            var links = LinkResolver(outline: Outline(view), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      files: loaded.files)
             links.outputFolder = loaded.outputInsideContent
-            if let defaultAnchors { links.untranslated = (edition.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
-            outputs.append(PreparedOutput(kind: kind, edition: edition, links: links, isDefaultLanguage: defaultAnchors == nil))
+            if let defaultAnchors { links.untranslated = (view.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
+            outputs.append(PreparedOutput(kind: kind, view: view, links: links, isDefaultLanguage: defaultAnchors == nil))
         }
         return outputs
     }
@@ -108,10 +108,10 @@ struct LoadedProgram {
 /// One output of one language, ready to render.
 public struct PreparedOutput {
     public var kind: OutputKind
-    public var edition: Edition
+    public var view: AudienceView
     public var links: LinkResolver
     public var isDefaultLanguage: Bool
-    public var language: String { edition.content.language }
+    public var language: String { view.content.language }
     /// Where the output's files go inside its folder: "" for the default language, "es/" for Spanish.
     public var languageFolder: String { isDefaultLanguage ? "" : language + "/" }
 }

@@ -1,12 +1,12 @@
 /// Template contexts for the weekly pattern of sessions (the handbook's schedule chapter).
 struct ScheduleContexts {
-    let edition: Edition
+    let view: AudienceView
     let mode: RenderMode
 
-    private var wording: Wording { edition.wording }
+    private var wording: Wording { view.wording }
 
     func pattern() -> [[String: Any]] {
-        let content = edition.content
+        let content = view.content
         let rooms = Dictionary(content.schedule.rooms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let staff = Dictionary(content.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let series = Dictionary(content.schedule.series.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -23,7 +23,7 @@ struct ScheduleContexts {
                 previousDay = day
                 row["rowRoom"] = session.room.flatMap { rooms[$0]?.name }
                 row["rowFacilitator"] = session.facilitator.flatMap { id in
-                    staff[id].map { edition.audience == .staff ? $0.name : $0.displayName }
+                    staff[id].map { view.audience == .staff ? $0.name : $0.displayName }
                 }
                 if let id = session.series, let topicSeries = series[id] {
                     row["rowSeries"] = topicSeries.name ?? wording.text("weekly_topic")

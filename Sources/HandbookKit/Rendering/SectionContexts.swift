@@ -3,14 +3,14 @@
 /// Keys are named so that no two levels share a name: Mustache looks a missing key up in the
 /// enclosing contexts, and a shared name would show one record's value inside another.
 struct SectionContexts {
-    let edition: Edition
+    let view: AudienceView
     let mode: RenderMode
 
-    private var content: Content { edition.content }
+    private var content: Content { view.content }
 
     func markdown(_ source: MarkdownSource?, extraShift: Int = 1) -> String? {
         guard let source else { return nil }
-        let html = edition.document(source).html(idPrefix: mode.idPrefix, headingShift: mode.headingShift + extraShift,
+        let html = view.document(source).html(idPrefix: mode.idPrefix, headingShift: mode.headingShift + extraShift,
                                                  rewriteLink: mode.href)
         return html.isEmpty ? nil : html
     }
@@ -18,7 +18,7 @@ struct SectionContexts {
     func context(for section: BuiltInSection) -> [String: Any] {
         var context: [String: Any] = [
             "hItem": mode.itemHeading, "hSub": mode.subHeading, "idPrefix": mode.idPrefix,
-            "isManual": edition.audience == .staff,
+            "isManual": view.audience == .staff,
         ]
         context["sectionIntro"] = markdown(content.program.sections[section]?.intro, extraShift: 0)
         if hasUntranslatedEntries(section) { context["sectionNotTranslated"] = true }
@@ -26,7 +26,7 @@ struct SectionContexts {
         case .rules: context["rules"] = rules()
         case .faq: context["questions"] = faq()
         case .topics: context["modules"] = topicModules()
-        case .schedule: context["tracks"] = ScheduleContexts(edition: edition, mode: mode).pattern()
+        case .schedule: context["tracks"] = ScheduleContexts(view: view, mode: mode).pattern()
         case .contacts:
             context.merge(contacts()) { $1 }
             for (key, anchor) in [("crisisLinesId", Anchors.crisisLines), ("contactsId", Anchors.contacts),
@@ -83,7 +83,7 @@ struct SectionContexts {
         var order: [String] = []
         var groups: [String: [Topic]] = [:]
         for topic in content.topics {
-            let module = topic.module ?? edition.wording.text("topics_without_module")
+            let module = topic.module ?? view.wording.text("topics_without_module")
             if groups[module] == nil { order.append(module) }
             groups[module, default: []].append(topic)
         }
@@ -109,7 +109,7 @@ struct SectionContexts {
                 guideContext["guideHasMaterials"] = true
             }
             guideContext["guidePlan"] = markdown(guide.plan, extraShift: 2)
-            guideContext["guideMinutes"] = guide.minutes.map { edition.wording.text("minutes", ["count": String($0)]) }
+            guideContext["guideMinutes"] = guide.minutes.map { view.wording.text("minutes", ["count": String($0)]) }
             item["topicGuide"] = guideContext
         }
         return item
@@ -146,7 +146,7 @@ struct SectionContexts {
         if !program.hours.isEmpty {
             context["hasOfficeHours"] = true
             context["officeHours"] = program.hours.map {
-                ["hoursDays": $0.days, "hoursOpen": edition.wording.time($0.open), "hoursClose": edition.wording.time($0.close)]
+                ["hoursDays": $0.days, "hoursOpen": view.wording.time($0.open), "hoursClose": view.wording.time($0.close)]
             }
         }
         if !program.contacts.isEmpty {
@@ -163,7 +163,7 @@ struct SectionContexts {
         if !content.staff.isEmpty {
             context["hasCareTeam"] = true
             context["careTeam"] = content.staff.map { member -> [String: Any] in
-                var item: [String: Any] = ["memberName": edition.audience == .staff ? member.name : member.displayName,
+                var item: [String: Any] = ["memberName": view.audience == .staff ? member.name : member.displayName,
                                            "memberRole": member.role]
                 item["memberCredentials"] = member.credentials
                 return item

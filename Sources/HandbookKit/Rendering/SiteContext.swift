@@ -22,7 +22,7 @@ public struct LanguageChoice: Sendable {
 /// The parts of every page's context that are the same across an output: program, navigation,
 /// crisis lines, the interface strings and the language switcher.
 struct SiteContext {
-    let edition: Edition
+    let view: AudienceView
     let outline: Outline
     let kind: OutputKind
     /// Every language of the output, this one included, in the program's order.
@@ -40,13 +40,13 @@ struct SiteContext {
     static let fullNavigationLimit = 40
     static let neighbours = 5
 
-    init(edition: Edition, outline: Outline, kind: OutputKind, languages: [LanguageChoice], ui: [String: String]) {
-        self.edition = edition
+    init(view: AudienceView, outline: Outline, kind: OutputKind, languages: [LanguageChoice], ui: [String: String]) {
+        self.view = view
         self.outline = outline
         self.kind = kind
         self.languages = languages
         self.ui = ui
-        self.editionDate = edition.wording.fullDate(edition.content.program.editionDate)
+        self.editionDate = view.wording.fullDate(view.content.program.editionDate)
         navItems = outline.chapters.map { chapter -> [String: Any] in
             var item: [String: Any] = ["navHref": "\(chapter.slug).html", "navTitle": chapter.title,
                                        "navStaffOnly": Self.isStaffOnly(chapter)]
@@ -72,8 +72,8 @@ struct SiteContext {
     /// The interface strings of an edition's language, with what every page of an output may say
     /// filled in: `{program}`, `{output}` ("handbook"), `{edition}`, `{date}`, `{week}`, `{count}`
     /// of chapters, `{language}` (the default language's name, for notices about untranslated text).
-    static func interfaceStrings(_ edition: Edition, kind: OutputKind, week: ISOWeek?, chapterCount: Int) -> [String: String] {
-        let wording = edition.wording, program = edition.content.program
+    static func interfaceStrings(_ view: AudienceView, kind: OutputKind, week: ISOWeek?, chapterCount: Int) -> [String: String] {
+        let wording = view.wording, program = view.content.program
         return wording.templateStrings([
             "program": program.name, "output": wording.text(kind.nounKey), "edition": program.edition,
             "date": wording.fullDate(program.editionDate), "week": week?.description ?? "", "count": String(chapterCount),
@@ -82,14 +82,14 @@ struct SiteContext {
     }
 
     /// Where the output's shared files (stylesheet, search index) are, seen from a page.
-    var rootPrefix: String { edition.content.language == edition.content.program.language ? "" : "../" }
+    var rootPrefix: String { view.content.language == view.content.program.language ? "" : "../" }
 
     /// `file` is the page's file name, for the links to the same page in the other languages.
     func base(title: String, current: String?, file: String) -> [String: Any] {
-        let program = edition.content.program
+        let program = view.content.program
         var context: [String: Any] = [
-            "lang": edition.content.language,
-            "dir": edition.wording.textDirection,
+            "lang": view.content.language,
+            "dir": view.wording.textDirection,
             "ui": ui,
             "root": rootPrefix,
             "pageTitle": title,
@@ -97,7 +97,7 @@ struct SiteContext {
             "programDisplayName": program.displayName,
             "edition": program.edition,
             "editionDate": editionDate,
-            "outputTitle": edition.wording.text(kind.titleKey),
+            "outputTitle": view.wording.text(kind.titleKey),
             "isManual": kind == .manual,
             "mainPhone": program.phone,
             "mainPhoneTel": Self.tel(program.phone),
@@ -113,10 +113,10 @@ struct SiteContext {
         }
         context["addressLines"] = program.address.split(separator: "\n").map(String.init)
         // For the printed page's running footer, as CSS strings (written with {{{ }}} inside <style>).
-        context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(edition.wording.text(kind.titleKey)) · \(program.edition)")
-        context["cssPage"] = Self.cssString(edition.wording.text("page") + " ")
-        context["cssPageOf"] = Self.cssString(" " + edition.wording.text("page_of") + " ")
-        context.merge(LanguageChoice.switcher(languages, current: edition.content.language, root: rootPrefix, file: file)) { $1 }
+        context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(view.wording.text(kind.titleKey)) · \(program.edition)")
+        context["cssPage"] = Self.cssString(view.wording.text("page") + " ")
+        context["cssPageOf"] = Self.cssString(" " + view.wording.text("page_of") + " ")
+        context.merge(LanguageChoice.switcher(languages, current: view.content.language, root: rootPrefix, file: file)) { $1 }
         return context
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Renders one output (handbook or manual) of an edition into files: a cover page, a page per
 /// chapter, the print version and the assets.
 public struct SiteRenderer {
-    let edition: Edition
+    let view: AudienceView
     let templates: TemplateSet
     let kind: OutputKind
     let outline: Outline
@@ -19,14 +19,14 @@ public struct SiteRenderer {
     /// Where the files go inside the output: "" for the default language, "es/" for Spanish.
     var pathPrefix = ""
 
-    public init(edition: Edition, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
+    public init(view: AudienceView, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
-        self.edition = edition
+        self.view = view
         self.templates = templates
         self.kind = kind
         self.outline = links.outline
         self.links = links
-        self.ui = SiteContext.interfaceStrings(edition, kind: kind, week: currentWeek, chapterCount: links.outline.chapters.count)
+        self.ui = SiteContext.interfaceStrings(view, kind: kind, week: currentWeek, chapterCount: links.outline.chapters.count)
     }
 
     /// The output's files, whole (for callers that want them in memory; a build streams them).
@@ -40,8 +40,8 @@ public struct SiteRenderer {
     /// so that no output is ever held whole in memory. Chapters render on all cores, so `sink` is
     /// called from several threads. Returns how many pages (HTML files) and files it made.
     func render(into sink: OutputSink, as output: String) throws -> (pages: Int, files: Int) {
-        let site = SiteContext(edition: edition, outline: outline, kind: kind, languages: languages, ui: ui)
-        let outputTitle = edition.wording.text(kind.titleKey)
+        let site = SiteContext(view: view, outline: outline, kind: kind, languages: languages, ui: ui)
+        let outputTitle = view.wording.text(kind.titleKey)
         var files = 0, pages = 0
         func write(_ file: RenderedFile) throws {
             try sink.write(file.moved(into: pathPrefix), in: output)
@@ -81,7 +81,7 @@ public struct SiteRenderer {
         files += sections.count
         pages += sections.count
 
-        var search = site.base(title: edition.wording.text("search"), current: nil, file: "search.html")
+        var search = site.base(title: view.wording.text("search"), current: nil, file: "search.html")
         search["homeCurrent"] = false
         search["searchCurrent"] = true
         try write(RenderedFile(path: "search.html", text: templates.render("search", search)))
@@ -99,7 +99,7 @@ public struct SiteRenderer {
     /// The print page, as the frame's parts with the chapters' sections between them; or whole,
     /// when the template does not write each section once as it is (see `PrintPageFrame`).
     private func printPage(_ site: SiteContext, sections: [RenderedBytes], signature: Int) -> [RenderedBytes] {
-        var print = site.base(title: edition.wording.text(kind.titleKey), current: nil, file: "print.html")
+        var print = site.base(title: view.wording.text(kind.titleKey), current: nil, file: "print.html")
         func printChapters(_ section: (Int) -> String) -> [[String: Any]] {
             outline.chapters.enumerated().map { index, chapter in
                 var item: [String: Any] = ["chapterId": chapter.slug, "chapterTitle": chapter.title, "printSection": section(index)]
@@ -122,7 +122,7 @@ public struct SiteRenderer {
     /// the week, and the list of chapters (navigation names its neighbours).
     private func signature() -> Int {
         var hasher = Hasher()
-        let content = edition.content
+        let content = view.content
         hasher.combine(String(reflecting: (content.program, content.rules, content.faq, content.topics, content.staff)))
         hasher.combine(String(reflecting: content.schedule))
         hasher.combine(templates.signature)
@@ -146,10 +146,10 @@ public struct SiteRenderer {
         hasher.combine(signature)
         if case let .page(page) = chapter?.kind {
             // The document stands for the text: the cache gives a new one when the text changes.
-            hasher.combine(edition.document(page.body).serial)
+            hasher.combine(view.document(page.body).serial)
             hasher.combine(page.body.origin)
         }
-        return cache.rendered("\(kind.rawValue)|\(edition.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render()) }
+        return cache.rendered("\(kind.rawValue)|\(view.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render()) }
     }
 
     /// With `bodyOnlyIfNeeded`, the body is left out: the caller takes it from the cache.
@@ -160,7 +160,7 @@ public struct SiteRenderer {
         ]
         context["chapterSummary"] = chapter.summary
         context["ui"] = ui
-        context["lang"] = edition.content.language
+        context["lang"] = view.content.language
         if let language = textLanguage(of: chapter) {
             context["chapterTextLang"] = language
             context["chapterNotTranslated"] = true
@@ -168,7 +168,7 @@ public struct SiteRenderer {
         if bodyOnlyIfNeeded && cache != nil { return context }
         switch chapter.kind {
         case let .page(page):
-            let document = edition.document(page.body)
+            let document = view.document(page.body)
             context["chapterBody"] = document.html(idPrefix: mode.idPrefix, headingShift: mode.headingShift,
                                                    rewriteLink: mode.href)
             let toc = document.headings.filter { $0.level == 2 }.map { ["tocId": mode.id($0.id), "tocText": $0.text] }
@@ -177,12 +177,12 @@ public struct SiteRenderer {
                 context["chapterHasToc"] = true
             }
         case let .section(section):
-            var sectionContext = SectionContexts(edition: edition, mode: mode).context(for: section)
+            var sectionContext = SectionContexts(view: view, mode: mode).context(for: section)
             sectionContext["ui"] = ui
             if section == .schedule, kind == .manual, let week = currentWeek {
                 // The week of the same language: `schedule/2026-W49/es/` beside `es/`.
-                let translated = edition.content.language != edition.content.program.language
-                sectionContext["currentWeekHref"] = translated ? "../schedule/\(week)/\(edition.content.language)/index.html"
+                let translated = view.content.language != view.content.program.language
+                sectionContext["currentWeekHref"] = translated ? "../schedule/\(week)/\(view.content.language)/index.html"
                     : "schedule/\(week)/index.html"
                 sectionContext["currentWeek"] = week.description
             }
@@ -201,7 +201,7 @@ public struct SiteRenderer {
     /// folder. Only files this edition links to, so a staff-only picture never lands in the handbook.
     private func contentAssets() -> [OutputFile] {
         var paths: Set<String> = []
-        for (chapter, document) in edition.documentsByChapter {
+        for (chapter, document) in view.documentsByChapter {
             // Most links go to pages; only a path ending in a file kind can be an asset. Read in
             // place: copying each link (four strings) cost more than the test.
             for index in document.links.indices where LinkResolver.mayBeAsset(document.links[index].destination) {

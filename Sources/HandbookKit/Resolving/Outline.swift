@@ -19,27 +19,27 @@ public struct Outline: Sendable {
     /// Position of each chapter by slug: links are looked up once per link, so this must not be a scan.
     private var positions: [String: Int] = [:]
 
-    public init(_ edition: Edition) {
-        let content = edition.content
+    public init(_ view: AudienceView) {
+        let content = view.content
         var chapters: [Chapter] = content.pages.map { page in
             Chapter(slug: page.slug, title: page.title, summary: page.summary, order: page.order, kind: .page(page),
-                    anchors: Set(edition.document(page.body).headings.map(\.id)))
+                    anchors: Set(view.document(page.body).headings.map(\.id)))
         }
-        for section in BuiltInSection.allCases where Self.hasContent(section, content, audience: edition.audience) {
+        for section in BuiltInSection.allCases where Self.hasContent(section, content, audience: view.audience) {
             let settings = content.program.sections[section]
-            var anchors = Set(settings?.intro.map { edition.document($0).headings.map(\.id) } ?? [])
+            var anchors = Set(settings?.intro.map { view.document($0).headings.map(\.id) } ?? [])
             switch section {
             case .rules: anchors.formUnion(content.rules.map { Anchors.record($0.id) })
             case .faq: anchors.formUnion(content.faq.map { Anchors.record($0.id) })
             case .topics:
                 anchors.formUnion(content.topics.map { Anchors.record($0.id) })
-                anchors.formUnion(content.topics.map { Anchors.module($0.module ?? edition.wording.text("topics_without_module")) })
+                anchors.formUnion(content.topics.map { Anchors.module($0.module ?? view.wording.text("topics_without_module")) })
             case .schedule: anchors.formUnion(content.schedule.tracks.map { Anchors.record($0.id) })
             case .contacts:
                 anchors.formUnion(Anchors.contactsChapter(hasHours: !content.program.hours.isEmpty, hasStaff: !content.staff.isEmpty))
             case .staffDirectory: anchors.formUnion(content.staff.map { Anchors.record($0.id) })
             }
-            chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? edition.wording.text(section.titleKey),
+            chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? view.wording.text(section.titleKey),
                                     summary: nil, order: settings?.order ?? section.defaultOrder,
                                     kind: .section(section), anchors: anchors))
         }

@@ -1,6 +1,6 @@
 /// One audience's view of the program in one language, with its Markdown parsed: what an
 /// output is rendered from.
-public final class Edition: @unchecked Sendable {
+public final class AudienceView: @unchecked Sendable {
     public let audience: Audience
     public let content: Content
     /// The interface strings and formats of the content's language.
@@ -16,7 +16,7 @@ public final class Edition: @unchecked Sendable {
     /// instead of parsing it again: the same text holds no `staff` block, because cutting one out
     /// of the client text changes it, so both audiences would get the same tree. Outputs render
     /// one after the other, so a shared document is never rendered by two threads at once.
-    init(_ content: Content, audience: Audience, wording: Wording, sharingWith other: Edition? = nil,
+    init(_ content: Content, audience: Audience, wording: Wording, sharingWith other: AudienceView? = nil,
                 cache: MarkdownCache? = nil) {
         self.audience = audience
         self.content = content
