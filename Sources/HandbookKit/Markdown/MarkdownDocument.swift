@@ -48,6 +48,9 @@ public final class MarkdownDocument: Sendable {
     /// Lines that open like a `staff` fence but did not become a staff block, and whether the
     /// line is indented four spaces or more (which makes it code).
     public let misparsedStaffFences: [(location: SourceLocation, indented: Bool)]
+    /// How hard the text is to read, when asked for at `init` (client pages in English): worked
+    /// out from the tree already there, on all cores, and kept with the document.
+    public let readingScore: ReadingScore?
 
     private let source: MarkdownSource
     private let allowRawHTML: Bool
@@ -59,7 +62,8 @@ public final class MarkdownDocument: Sendable {
     private let body: HTMLWithHoles?
     private let headingInner: [HTMLWithHoles]
 
-    public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false, staffLabel: String = "Staff only") {
+    public init(_ source: MarkdownSource, audience: Audience, allowRawHTML: Bool = false, staffLabel: String = "Staff only",
+                scoresReading: Bool = false) {
         self.origin = source.origin
         self.audience = audience
         self.source = source
@@ -76,6 +80,7 @@ public final class MarkdownDocument: Sendable {
         unclosedStaffBlocks = tree.unclosedStaffBlocks
         cutShortStaffBlocks = tree.cutShortStaffBlocks
         misparsedStaffFences = tree.misparsedStaffFences
+        readingScore = scoresReading ? ReadingScore.of(tree.textWithoutMarkup) : nil
         (body, headingInner) = Self.renderWithHoles(tree)
     }
 

@@ -90,8 +90,16 @@ final class MarkdownTree {
         cmark_node_set_url(linkNodes[index].node, address)
     }
 
-    /// The words of the document without markup, for search and readability.
+    /// The words of the document without markup, for search and readability: one line per
+    /// paragraph, item or heading, trimmed.
     var plainText: String {
+        textWithoutMarkup.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// The same words as `plainText`, with the spaces and empty lines left where they fall: all
+    /// the reading score needs, without the cost of cutting every line.
+    var textWithoutMarkup: String {
         var parts: [String] = []
         walk { node, entering in
             guard entering else { return }
@@ -111,8 +119,7 @@ final class MarkdownTree {
                 if String(cString: cmark_node_get_type_string(node)) == "table_cell" { parts.append(" ") }
             }
         }
-        return parts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        return parts.joined()
     }
 
     // MARK: - Preparation

@@ -22,6 +22,10 @@ public final class AudienceView: @unchecked Sendable {
         self.content = content
         self.wording = wording
         let sources = Self.markdownSources(of: content)
+        // The client pages of an English program are scored for reading level (the formula is
+        // for English), while their tree is at hand.
+        let scored = audience == .everyone && content.language.lowercased().hasPrefix("en")
+            ? Set(content.pages.map(\.body.origin)) : []
         // Parsing is serialised inside MarkdownDocument; preparing each tree runs on all cores.
         let parsed = sources.concurrentMap { source -> MarkdownDocument in
             if let other, other.texts[source.origin] == source.text, let shared = other.documents[source.origin] {
@@ -29,7 +33,7 @@ public final class AudienceView: @unchecked Sendable {
             }
             let make = {
                 MarkdownDocument(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
-                                 staffLabel: wording.text("staff_only"))
+                                 staffLabel: wording.text("staff_only"), scoresReading: scored.contains(source.origin))
             }
             return cache?.document(source, audience: audience, allowRawHTML: content.program.allowRawHTML,
                                      language: content.language, make: make) ?? make()
