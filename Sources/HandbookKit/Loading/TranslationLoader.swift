@@ -3,7 +3,7 @@ import Foundation
 /// Reads `translations/<tag>/` of a program folder into a `Translation`, reporting every problem
 /// of every file with its location, like the original files.
 struct TranslationLoader {
-    let loader: ContentLoader
+    let program: ProgramFolder
     let defaultLanguage: String
 
     static let dataFiles = ["program.yaml", "rules.yaml", "faq.yaml", "topics.yaml", "phrases.yaml"]
@@ -14,15 +14,15 @@ struct TranslationLoader {
     func load(_ language: String, log: DiagnosticLog) -> Translation? {
         let folder = Self.folderName(language)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: loader.directory + "/" + folder, isDirectory: &isDirectory),
+        guard FileManager.default.fileExists(atPath: program.directory + "/" + folder, isDirectory: &isDirectory),
               isDirectory.boolValue else { return nil }
-        var translation = Translation(language: language, folder: loader.path(folder))
-        loader.warnAboutStrayFiles(in: folder, known: Self.dataFiles, log: log)
-        loader.readData(folder + "/program.yaml", log: log) { Self.program($0, into: &translation) }
-        translation.rules = loader.readData(folder + "/rules.yaml", log: log, Self.rules) ?? [:]
-        translation.faq = loader.readData(folder + "/faq.yaml", log: log, Self.faq) ?? [:]
-        translation.topics = loader.readData(folder + "/topics.yaml", log: log, Self.topics) ?? [:]
-        translation.phrases = loader.readData(folder + "/phrases.yaml", log: log) { phrases($0, language: language) } ?? [:]
+        var translation = Translation(language: language, folder: program.path(folder))
+        program.warnAboutStrayFiles(in: folder, known: Self.dataFiles, log: log)
+        program.readData(folder + "/program.yaml", log: log) { Self.program($0, into: &translation) }
+        translation.rules = program.readData(folder + "/rules.yaml", log: log, Self.rules) ?? [:]
+        translation.faq = program.readData(folder + "/faq.yaml", log: log, Self.faq) ?? [:]
+        translation.topics = program.readData(folder + "/topics.yaml", log: log, Self.topics) ?? [:]
+        translation.phrases = program.readData(folder + "/phrases.yaml", log: log) { phrases($0, language: language) } ?? [:]
         translation.pages = pages(folder + "/pages", log: log)
         return translation
     }
@@ -97,8 +97,8 @@ struct TranslationLoader {
     }
 
     private func pages(_ folder: String, log: DiagnosticLog) -> [String: TranslatedPage] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: loader.directory + "/" + folder)) ?? []
-        let pages = loader.readPages(names, in: loader.path(folder), log: log) { text, file, _, pageLog -> TranslatedPage? in
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: program.directory + "/" + folder)) ?? []
+        let pages = program.readPages(names, in: program.path(folder), log: log) { text, file, _, pageLog -> TranslatedPage? in
             guard let (r, front) = PageLoader.header(text: text, file: file, log: pageLog) else { return nil }
             defer { r.finish() }
             guard let title = r.string("title", required: true) else { return nil }

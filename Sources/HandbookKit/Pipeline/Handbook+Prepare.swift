@@ -15,8 +15,11 @@ extension Handbook {
             throw DiagnosticsError(log.sorted)
         }
         let week = week ?? currentWeek(loaded.content.program, environment: environment)
-        let outputs = timer.measure("resolve") { resolve(loaded, cache: cache, log: log) }
-        let compliance = timer.measure("check") { check(loaded, outputs: outputs, week: week, options: options, log: log) }
+        let (outputs, untranslated) = timer.measure("resolve") { resolve(loaded, cache: cache) }
+        let compliance = timer.measure("check") {
+            log.append(contentsOf: untranslated)
+            return check(loaded, outputs: outputs, week: week, options: options, log: log)
+        }
         guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
         return Prepared(content: loaded.content, templates: loaded.templates, outputs: outputs, week: week,
                         diagnostics: log.sorted, compliance: compliance)
@@ -39,9 +42,11 @@ extension Handbook {
     }
 
     /// Resolve: for each language, the content in that language (translations applied right
-    /// after loading); then one edition per audience, resolved from it, with its outline and
-    /// the resolver of its links.
-    static func resolve(_ loaded: LoadedProgram, cache: BuildCache?, log: DiagnosticLog) -> [PreparedOutput] {
+    /// after loading); then one view per audience, resolved from it, with its outline and the
+    /// resolver of its links. Also returns what applying the translations found missing or stale,
+    /// for the check stage to report with everything else.
+    static func resolve(_ loaded: LoadedProgram, cache: BuildCache?) -> ([PreparedOutput], untranslated: [Diagnostic]) {
+        let log = DiagnosticLog()
         let content = loaded.content, program = content.program
         var outputs: [PreparedOutput] = []
         // The default language's heading ids, per output: an untranslated client text may fall
@@ -65,7 +70,7 @@ extension Handbook {
             }
             outputs += editions
         }
-        return outputs
+        return (outputs, log.diagnostics)
     }
 
     /// The client and staff editions of content in one language.
