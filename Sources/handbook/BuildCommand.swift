@@ -13,7 +13,7 @@ struct BuildCommand: ParsableCommand {
           handbook build
           handbook build --content ../my-program --output site
           handbook build --only handbook
-          handbook build --pdf               # also handbook.pdf, manual.pdf and the week's PDF
+          handbook build --pdf               # also the PDFs
         """
     )
 

@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Find mistakes in the program's files without writing anything.",
         discussion: """
-        Reports every problem of every file in one run, as path:line:column: error|warning: message,
+        Reports every problem of every file in one run, as path:line:column: error|warning: message, \
         then a count. Exits with status 1 when there are errors.
 
         Examples:

@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a new program: every data file with commented examples, and a few pages.",
         discussion: """
-        The new folder passes 'handbook check' and builds at once. Edit its files, then run
+        The new folder passes 'handbook check' and builds at once. Edit its files, then run \
         'handbook serve' in it to see the result as you go.
 
         Examples:

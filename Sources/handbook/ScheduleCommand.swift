@@ -7,8 +7,8 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Write the printable schedule of one week, with its closures and changes.",
         discussion: """
-        Writes the client copy to <output>/schedule/<week>/ (index.html and <week>.ics) and the
-        staff copy to <output>/manual/schedule/<week>/index.html. Weeks are ISO weeks, Monday to
+        Writes the client copy to <output>/schedule/<week>/ (index.html and <week>.ics) and the \
+        staff copy to <output>/manual/schedule/<week>/index.html. Weeks are ISO weeks, Monday to \
         Sunday, in the program's time zone.
 
         Examples:
@@ -25,7 +25,7 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Also print the week to PDF (needs headless Chromium).")
     var pdf = false
 
-    @Option(help: "The week: 2026-W49, 'next' or 'current' (default: current, in the program's time zone).")
+    @Option(help: "The week: 2026-W49, 'next' or 'current' (this week, in the program's time zone).")
     var week = "current"
 
     func run() throws {
@@ -47,7 +47,7 @@ struct ScheduleCommand: ParsableCommand {
             return week.lowercased() == "next" ? current.next : current
         default:
             guard let parsed = ISOWeek(week) else {
-                throw ValidationError("'\(week)' is not a week: write it like 2026-W49 (year, W, week number 1–53), or 'next'")
+                throw ValidationError(ISOWeek.problem(with: week) ?? "'\(week)' is not a week: write it like 2026-W49 (year, W, week number 1–53), or 'next'")
             }
             return parsed
         }

@@ -7,11 +7,11 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Write the JSON Schemas that let an editor check and complete the data files as you type.",
         discussion: """
-        One schema for each kind of data file (program.schema.json, rules.schema.json ...). A file
+        One schema for each kind of data file (program.schema.json, rules.schema.json ...). A file \
         uses one when its first line names it, as the files 'handbook init' writes do:
           # yaml-language-server: $schema=schemas/rules.schema.json
-        VS Code with the YAML extension (by Red Hat) then marks mistakes and offers keys as you
-        type. Run this again after installing a new version of handbook; it replaces the schema
+        VS Code with the YAML extension (by Red Hat) then marks mistakes and offers keys as you \
+        type. Run this again after installing a new version of handbook; it replaces the schema \
         files and leaves anything else in the folder alone. docs/editors.md says more.
 
         Examples:

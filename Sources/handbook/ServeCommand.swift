@@ -8,9 +8,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the handbook in a browser, rebuilding and reloading as you edit.",
         discussion: """
-        Builds into the output folder, serves it on 127.0.0.1 and watches the content, templates
-        and profiles folders. Open pages reload after each good build; when a change does not
-        build, the errors appear at the bottom of the page and the last good pages stay served.
+        Builds into the output folder, serves it on 127.0.0.1 and watches the content, templates \
+        and profiles folders. Open pages reload after each good build; when a change does not \
+        build, the errors appear at the bottom of the page and the last good pages stay served. \
         Stop with Ctrl-C.
 
         Examples:

@@ -105,7 +105,12 @@ final class ComplianceTests: XCTestCase {
         no988.files["program.yaml"] = no988.files["program.yaml"]!.replacingOccurrences(of: "number: \"988\"", with: "number: \"555-0198\"")
         let (diagnostics, results) = try check(no988)
         XCTAssertEqual(missing(results["crisis-contacts"]), "the crisis lines lack 988")
-        XCTAssertTrue(diagnostics.contains { $0.message == "the crisis lines do not include 988" })
+        let no988Error = try XCTUnwrap(diagnostics.first { $0.message == "the crisis lines do not include 988" })
+        // At the list a coordinator must add to, not at the top of the file.
+        let crisisLine = no988.files["program.yaml"]!.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("crisis_lines:") }.map { $0 + 1 }
+        XCTAssertEqual(no988Error.location.line, crisisLine)
+        XCTAssertNotEqual(no988Error.location.line, 1)
         var noAfterHours = compliantProgram()
         noAfterHours.files["program.yaml"] = noAfterHours.files["program.yaml"]!.replacingOccurrences(of: "after_hours_phone: 555-0199\n", with: "")
         XCTAssertEqual(missing(try check(noAfterHours).results["crisis-contacts"]), "there is no after-hours phone")

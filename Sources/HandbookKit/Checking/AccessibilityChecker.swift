@@ -10,8 +10,12 @@ public enum AccessibilityChecker {
             var previous = 1 // the page title is the one h1
             for heading in document.headings {
                 if heading.writtenLevel == 1 {
+                    // A first line repeating the title is the usual case: moving it down a level
+                    // would show the title twice.
+                    let repeatsTitle = heading.text.lowercased() == page.title.lowercased()
                     log.warning(heading.location, "'# \(heading.text)' is a top-level heading, but the page title is the only one a page may have",
-                                hint: "use '## \(heading.text)' (it is shown as a second-level heading)")
+                                hint: repeatsTitle ? "delete this line: the title from the front matter ('title: \(page.title)') is already shown at the top of the page"
+                                    : "use '## \(heading.text)' (it is shown as a second-level heading)")
                 } else if heading.level > previous + 1 {
                     log.warning(heading.location, "the heading '\(heading.text)' skips from level \(previous) to level \(heading.level)",
                                 hint: "screen-reader users move by headings: use \(String(repeating: "#", count: previous + 1)) here")

@@ -160,7 +160,7 @@ public struct ComplianceChecker {
         }
         let numbers = Set(content.program.crisisLines.map { $0.number.filter(\.isNumber) })
         for number in ["988", "911"] where !numbers.contains(number) {
-            log.error(content.program.location, "the crisis lines do not include \(number)",
+            log.error(content.program.crisisLinesLocation ?? content.program.location, "the crisis lines do not include \(number)",
                       hint: number == "988" ? "add the 988 Suicide & Crisis Lifeline (call, text or chat, 24/7) under crisis_lines" : "add 911 under crisis_lines")
         }
         checkWeeksWithClosures(content, limits: limits, log: log)

@@ -22,8 +22,10 @@ enum DataLoaders {
             var id = q.string("id", kind: .identifier)
             if id == nil, let question { id = Slug.make(question) }
             if let given = id { id = Identifier.check(given, at: q.location(of: "id"), noun: "question", seen: &seen, log: q.log) }
+            // Every key is read before giving up on an entry, so none is reported as unknown.
+            let audience = q.audience()
             guard let id, let question, let answer else { return nil }
-            return FAQEntry(id: id, question: question, answer: answer, audience: q.audience(), location: q.location)
+            return FAQEntry(id: id, question: question, answer: answer, audience: audience, location: q.location)
         }
     }
 

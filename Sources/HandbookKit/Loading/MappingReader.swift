@@ -16,6 +16,8 @@ final class MappingReader {
     let location: SourceLocation
     private let pairs: [(key: String, keyNode: Node, value: Node)]
     private var known: [String] = []
+    /// Required keys found missing: the likeliest meaning of an unknown key.
+    private var missingRequired: [String] = []
     /// Set when recording: every accessor notes its key here and reads a sample value.
     private let table: KeyTable?
 
@@ -29,7 +31,7 @@ final class MappingReader {
         self.location = node.location(in: file, lineOffset: lineOffset)
         guard case let .mapping(mapping) = node else {
             log.error(node.location(in: file, lineOffset: lineOffset),
-                      "expected a \(noun) written as 'key: value' lines, found \(node.kindDescription)",
+                      "\(noun.hasSuffix(".yaml") ? noun : "each " + noun) should be written as 'key: value' lines, but this is \(node.kindDescription)",
                       hint: "see docs/content-model.md for an example")
             return nil
         }
@@ -46,6 +48,11 @@ final class MappingReader {
             return pair.value.location(in: file, lineOffset: lineOffset)
         }
         return location
+    }
+
+    /// Where the key itself is written, when it is.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }?.keyNode.location(in: file, lineOffset: lineOffset)
     }
 
     /// The locations of the given keys that are present.
@@ -70,6 +77,7 @@ final class MappingReader {
     }
 
     private func missing(_ key: String, hint: String) {
+        missingRequired.append(key)
         log.error(location, "\(noun) is missing '\(key)'", hint: hint.isEmpty ? "add a line '\(key): ...'" : hint)
     }
 
@@ -230,7 +238,7 @@ final class MappingReader {
         for pair in pairs where !known.contains(pair.key) {
             log.error(pair.keyNode.location(in: file, lineOffset: lineOffset),
                       "unknown key '\(pair.key)' in \(noun)",
-                      hint: Suggestion.hint(for: pair.key, in: Array(Set(known))))
+                      hint: Suggestion.hint(for: pair.key, in: Array(Set(known)), preferring: missingRequired))
         }
     }
 }

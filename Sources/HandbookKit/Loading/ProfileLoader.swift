@@ -28,8 +28,9 @@ enum ProfileLoader {
             let title = q.string("title", required: true)
             let purpose = q.string("purpose", required: true, hint: "say what the section is for; check shows it when it is missing")
             let check = q.choice("check", as: Requirement.Check.self) ?? .page
+            let source = q.string("source")
             guard let id, let title, let purpose else { return nil }
-            return Requirement(id: id, title: title, purpose: purpose, source: q.string("source"), check: check)
+            return Requirement(id: id, title: title, purpose: purpose, source: source, check: check)
         }
         return ComplianceProfile(
             id: id, name: r.string("name", required: true) ?? id, minimumWeeklyHours: r.double("minimum_weekly_hours"),

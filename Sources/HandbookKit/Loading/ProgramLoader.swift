@@ -52,6 +52,7 @@ enum ProgramLoader {
             allowRawHTML: r.bool("allow_raw_html") ?? false, readingGradeLimit: r.double("reading_grade_limit") ?? 8,
             compliance: readCompliance(r), sections: sections, location: r.location)
         program.translations = readTranslations(r, defaultLanguage: language)
+        program.crisisLinesLocation = r.keyLocation("crisis_lines")
         return program
     }
 

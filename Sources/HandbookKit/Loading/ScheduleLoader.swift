@@ -76,10 +76,11 @@ enum ScheduleLoader {
             let end = e.time("end", required: true)
             let title = e.string("title", required: true)
             let kind = e.choice("kind", as: SessionKind.self) ?? .group
+            // Every key is read before giving up on an entry, so none is reported as unknown.
+            let (room, facilitator, topic, note) = (e.string("room"), e.string("facilitator"), e.string("topic"), e.string("note"))
             guard let date, let track, let start, let end, let title else { return nil }
             return ExtraSession(date: date, track: track, start: start, end: end, kind: kind, title: title,
-                                room: e.string("room"), facilitator: e.string("facilitator"), topic: e.string("topic"),
-                                note: e.string("note"), location: e.location)
+                                room: room, facilitator: facilitator, topic: topic, note: note, location: e.location)
         }
         return schedule
     }

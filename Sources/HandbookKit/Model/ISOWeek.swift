@@ -21,6 +21,18 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(year: year, week: week)
     }
 
+    /// Why a week written in the right form does not exist: "2027 has 52 weeks, so there is no
+    /// 2027-W53". Nil when the text is not of the form, or the week exists.
+    public static func problem(with text: String) -> String? {
+        let upper = text.uppercased().replacingOccurrences(of: "-W", with: "W")
+        let parts = upper.split(separator: "W")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let week = Int(parts[1]),
+              parts[1].count <= 2, ISOWeek(year: year, week: week) == nil else { return nil }
+        let count = weeks(in: year)
+        return week == 0 ? "weeks are numbered from 1: the first week of \(year) is \(year)-W01"
+            : "\(year) has \(count) weeks, so there is no \(year)-W\(String(format: "%02d", week)) (the last week is \(year)-W\(count))"
+    }
+
     /// The week a date falls in.
     public init(containing date: CalendarDate) {
         let monday = date.adding(days: -(date.weekday.rawValue - 1))

@@ -27,6 +27,8 @@ public struct Program: Sendable {
     /// Title, order and introduction of the built-in sections (rules, FAQ ...), by section.
     public var sections: [BuiltInSection: SectionSettings]
     public var location: SourceLocation
+    /// Where `crisis_lines` is written, when it is: problems with the crisis lines point there.
+    public var crisisLinesLocation: SourceLocation?
 
     /// What the header shows: the short name when there is one.
     public var displayName: String { shortName ?? name }

@@ -152,7 +152,18 @@ struct SiteContext {
     }
 
     /// A `tel:` address: digits and a leading plus only.
+    /// A `tel:` address: the digits of the number, and an extension ("555-0199 ext. 12") after a
+    /// comma, which phones dial as a pause, instead of run into the number.
     static func tel(_ number: String) -> String {
-        "tel:" + number.filter { $0.isNumber || $0 == "+" }
+        let lowered = number.lowercased()
+        let marks = ["extension", "ext.", "ext", "x"]
+        for mark in marks {
+            guard let range = lowered.range(of: mark), lowered[..<range.lowerBound].contains(where: \.isNumber) else { continue }
+            let main = String(number[..<range.lowerBound]), ext = String(number[range.upperBound...])
+            let digits = ext.filter(\.isNumber)
+            guard !digits.isEmpty, ext.allSatisfy({ $0.isNumber || $0 == " " || $0 == "." || $0 == ":" }) else { break }
+            return "tel:" + main.filter { $0.isNumber || $0 == "+" } + "," + digits
+        }
+        return "tel:" + number.filter { $0.isNumber || $0 == "+" }
     }
 }
