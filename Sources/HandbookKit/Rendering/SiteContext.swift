@@ -143,15 +143,18 @@ struct SiteContext {
 
     static func crisisLines(_ program: Program) -> [[String: Any]] {
         program.crisisLines.map { line in
+            // "988 Suicide & Crisis Lifeline", not "988 Suicide & Crisis Lifeline: 988".
+            let numberInName = line.name.contains(line.number)
             var item: [String: Any] = ["crisisName": line.name, "crisisNumber": line.number, "crisisTel": tel(line.number),
-                                       // "988 Suicide & Crisis Lifeline", not "988 Suicide & Crisis Lifeline: 988".
-                                       "crisisShort": line.name.contains(line.number) ? line.name : "\(line.name): \(line.number)"]
+                                       "crisisShort": numberInName ? line.name : "\(line.name): \(line.number)",
+                                       // Apart, so the label may wrap on a phone and the number never does.
+                                       "crisisShortName": numberInName ? line.name : "\(line.name): "]
+            if !numberInName { item["crisisShortNumber"] = line.number }
             item["crisisHow"] = line.how
             return item
         }
     }
 
-    /// A `tel:` address: digits and a leading plus only.
     /// A `tel:` address: the digits of the number, and an extension ("555-0199 ext. 12") after a
     /// comma, which phones dial as a pause, instead of run into the number.
     static func tel(_ number: String) -> String {
