@@ -48,16 +48,7 @@ final class BrowserTests: XCTestCase {
     }
 
     private func phoneWidths(of folder: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot + "/scripts/check-phone-widths", folder, "320,375"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, report)
+        try runOnPath(["python3", packageRoot + "/scripts/check-phone-widths", folder, "320,375"])
     }
 
     func testSearchFindsAKnownWordInTheBrowser() throws {

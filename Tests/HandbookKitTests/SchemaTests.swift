@@ -5,19 +5,11 @@ import XCTest
 /// Runs PyPI's `check-jsonschema` (a validator we did not write): status 0 when every file
 /// validates, 1 when one does not.
 func checkJSONSchema(_ arguments: [String]) throws -> (status: Int32, report: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-m", "check_jsonschema"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (status, report) = try runOnPath(["python3", "-m", "check_jsonschema"] + arguments)
     if report.contains("No module named check_jsonschema") {
         XCTFail("check-jsonschema is not installed: scripts/install-system-deps installs it")
     }
-    return (process.terminationStatus, report)
+    return (status, report)
 }
 
 /// `handbook schema` and the schema lines `init` writes: the schemas are checked with a validator

@@ -55,6 +55,20 @@ func uncommentingExamples(_ text: String) -> String {
     }.joined(separator: "\n")
 }
 
+/// Runs a program found on the PATH; its exit status and everything it printed, both streams.
+func runOnPath(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
+
 func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
