@@ -101,6 +101,15 @@ final class BrowserTests: XCTestCase {
                                                                     output + "/handbook/handbook.pdf", "-"])
         XCTAssertTrue(last.contains("Acknowledgment of receipt"), "the handbook ends with the acknowledgment page")
 
+        // On paper, nothing is said twice: not a crisis line's number, not an address that is
+        // already the link's text; a link whose text is not its address still shows where it goes.
+        let whole = try Browser.run(try Browser.tool("pdftotext"), [output + "/handbook/handbook.pdf", "-"])
+        XCTAssertTrue(whole.contains("988 Suicide & Crisis Lifeline"))
+        XCTAssertFalse(whole.contains("988 988"), "the crisis line's number twice")
+        XCTAssertTrue(whole.contains("frontdesk@cedarhollow.example"))
+        XCTAssertFalse(whole.contains("(mailto:frontdesk@cedarhollow.example)"), "an email address printed twice")
+        XCTAssertFalse(whole.contains("(https://cedarhollow.example)"), "a web address printed twice")
+
         let spanish = try Browser.pdfInfo(output + "/handbook/es/handbook.pdf")
         let spanishText = try Browser.run(try Browser.tool("pdftotext"), ["-f", "2", "-l", "2", output + "/handbook/es/handbook.pdf", "-"])
         XCTAssertTrue(spanishText.contains("Página 2 de \(spanish.pages)"), "page numbers in Spanish: \(spanishText.suffix(300))")

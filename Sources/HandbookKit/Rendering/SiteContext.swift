@@ -150,6 +150,8 @@ struct SiteContext {
                                        // Apart, so the label may wrap on a phone and the number never does.
                                        "crisisShortName": numberInName ? line.name : "\(line.name): "]
             if !numberInName { item["crisisShortNumber"] = line.number }
+            // On paper "988 Suicide & Crisis Lifeline", not "988 988 Suicide & Crisis Lifeline".
+            item["crisisNumberInName"] = numberInName
             item["crisisHow"] = line.how
             return item
         }
