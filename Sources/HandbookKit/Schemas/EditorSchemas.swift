@@ -42,7 +42,11 @@ public enum EditorSchemas {
     ]
 
     /// The schema files by name (`rules.schema.json`), as JSON text.
-    public static func files() -> [(name: String, text: String)] {
+    public static func files() -> [(name: String, text: String)] { made }
+
+    /// Made once a process: every build of a program with a `schemas/` folder compares with them
+    /// (under `serve`, on every rebuild), and `init` names one in each data file.
+    private static let made: [(name: String, text: String)] = {
         var files = kinds.map { kind -> (String, [String: Any]) in
             let table = KeyTable(noun: kind.describes)
             kind.record(MappingReader(recording: table))
@@ -51,7 +55,7 @@ public enum EditorSchemas {
         files.append(("translation-phrases", document(phrases, describes: "translations/<language>/phrases.yaml",
                                                       documentation: "docs/translations.md")))
         return files.map { ($0.0 + ".schema.json", json($0.1)) }
-    }
+    }()
 
     /// The schema a data file of a program folder uses, relative to the folder: nil for a file that is not a data file.
     public static func schemaName(forDataFile path: String) -> String? {
