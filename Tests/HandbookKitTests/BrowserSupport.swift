@@ -16,6 +16,22 @@ enum Browser {
         throw XCTSkip("\(name) is not installed: scripts/install-system-deps --with-browser installs it")
     }
 
+    /// Skips the test when `python3` cannot import a module, except in CI, where it must be installed.
+    static func pythonModule(_ name: String) throws {
+        if (try? runOnPath(["python3", "-c", "import \(name)"]))?.status == 0 { return }
+        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("the Python module \(name) is missing in CI") }
+        throw XCTSkip("the Python module \(name) is not installed: scripts/install-system-deps --with-browser installs it")
+    }
+
+    /// axe-core's `axe.min.js`, where `scripts/install-system-deps --with-browser` puts it (or the
+    /// file the HANDBOOK_AXE variable names); skips the test when missing, except in CI.
+    static func axeScript() throws -> String {
+        let path = ProcessInfo.processInfo.environment["HANDBOOK_AXE"] ?? "/usr/local/share/handbook-test/axe.min.js"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("\(path) is missing in CI") }
+        throw XCTSkip("\(path) is missing: scripts/install-system-deps --with-browser fetches it")
+    }
+
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
