@@ -9,7 +9,9 @@ struct ScheduleCommand: ParsableCommand {
         discussion: """
         Writes the client copy to <output>/schedule/<week>/ (index.html and <week>.ics) and the \
         staff copy to <output>/manual/schedule/<week>/index.html. Weeks are ISO weeks, Monday to \
-        Sunday, in the program's time zone.
+        Sunday, in the program's time zone. For the current week it also updates \
+        <output>/schedule/index.html and <output>/manual/schedule/index.html, which lead to this \
+        week; another week leaves them as they are.
 
         Examples:
           handbook schedule                  # this week

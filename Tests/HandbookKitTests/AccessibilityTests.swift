@@ -51,7 +51,8 @@ final class AccessibilityTests: XCTestCase {
             XCTAssertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), page)
             XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), page)
             XCTAssertTrue(html.contains("<main id=\"main\""), page)
-            XCTAssertTrue(html.contains("<nav class=\"chapters\" aria-label=\"Chapters\">"), page)
+            XCTAssertTrue(html.contains("<nav class=\"chapters\" id=\"chapter-menu\" aria-label=\"Chapters\">"), page)
+            XCTAssertTrue(html.contains("<a class=\"menu-link\" href=\"#chapter-menu\">"), "\(page): the menu link at the top")
             XCTAssertTrue(html.contains("<header") && html.contains("<footer"), page)
             XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(page) has one h1")
             // Headings never skip a level on the way down.

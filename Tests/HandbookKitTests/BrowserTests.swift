@@ -51,35 +51,59 @@ final class BrowserTests: XCTestCase {
         try runOnPath(["python3", packageRoot + "/scripts/check-phone-widths", folder, "320,375"])
     }
 
-    func testSearchFindsAKnownWordInTheBrowser() throws {
-        let output = try buildSample()
-        // A copy of the search page that also loads a slow resource, so the browser waits in real
-        // time for Pagefind's worker (see Fixtures/test-server.py).
-        let page = try read(output + "/handbook/search.html")
+    /// The search page's DOM after searching `query`, from a copy of the page that also loads a
+    /// slow resource, so the browser waits in real time for Pagefind (see Fixtures/test-server.py).
+    private func searchDOM(_ output: String, language: String = "", query: String, port: Int) throws -> String {
+        let page = try read(output + "/handbook/\(language)search.html")
         try write(page.replacingOccurrences(of: "</body>", with: "<img alt=\"\" src=\"/__wait?s=4\"></body>"),
-                  to: output + "/handbook/search-test.html")
+                  to: output + "/handbook/\(language)search-test.html")
+        let escaped = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query
+        return try Browser.chromium(["--virtual-time-budget=5000", "--dump-dom",
+                                     "http://127.0.0.1:\(port)/\(language)search-test.html?q=\(escaped)"],
+                                    profile: try temporaryFolder(self))
+    }
+
+    private func resultLinks(_ dom: String) throws -> [String] {
+        let pattern = try NSRegularExpression(pattern: "class=\"search-result-link\" href=\"([^\"]*)\"")
+        return pattern.matches(in: dom, range: NSRange(dom.startIndex..., in: dom))
+            .compactMap { Range($0.range(at: 1), in: dom).map { String(dom[$0]) } }
+    }
+
+    func testSearchFindsAKnownWordAndLandsOnTheItem() throws {
+        let output = try buildSample()
         let server = try Browser.serve(output + "/handbook")
         defer { server.stop() }
-        let dom = try Browser.chromium(["--virtual-time-budget=5000", "--dump-dom",
-                                        "http://127.0.0.1:\(server.port)/search-test.html?q=cravings"],
-                                       profile: try temporaryFolder(self))
-        XCTAssertTrue(dom.contains("pagefind-ui__result-link"), "search showed no results: \(dom.suffix(3000))")
+        let dom = try searchDOM(output, query: "cravings", port: server.port)
+        XCTAssertFalse(try resultLinks(dom).isEmpty, "search showed no results: \(dom.suffix(3000))")
         XCTAssertTrue(dom.contains("<mark>cravings</mark>") || dom.contains("<mark>Cravings</mark>"), "the matching word is highlighted")
-        XCTAssertFalse(dom.contains("class=\"pagefind-ui__result-link\" href=\"/print.html"), "the print page is not a search result")
+        XCTAssertFalse(try resultLinks(dom).contains { $0.contains("print.html") }, "the print page is not a search result")
+
+        // A rule's words lead to the rule, titled by the rule, not to the top of the chapter.
+        let phone = try searchDOM(output, query: "phone", port: server.port)
+        let phoneLinks = try resultLinks(phone)
+        XCTAssertTrue(phoneLinks.contains("/rules.html#phones-in-group"), "\(phoneLinks)")
+        XCTAssertTrue(phone.contains(">10. Put your phone away in group</a>"), phone.suffix(3000).description)
 
         // The Spanish search page searches the Spanish pages only.
-        let spanish = try read(output + "/handbook/es/search.html")
-        try write(spanish.replacingOccurrences(of: "</body>", with: "<img alt=\"\" src=\"/__wait?s=4\"></body>"),
-                  to: output + "/handbook/es/search-test.html")
-        let spanishDOM = try Browser.chromium(["--virtual-time-budget=5000", "--dump-dom",
-                                               "http://127.0.0.1:\(server.port)/es/search-test.html?q=detonantes"],
-                                              profile: try temporaryFolder(self))
-        let pattern = try NSRegularExpression(pattern: "pagefind-ui__result-link[^>]*href=\"([^\"]*)\"")
-        let links = pattern.matches(in: spanishDOM, range: NSRange(spanishDOM.startIndex..., in: spanishDOM))
-            .compactMap { Range($0.range(at: 1), in: spanishDOM).map { String(spanishDOM[$0]) } }
-        XCTAssertFalse(links.isEmpty, "no Spanish results: \(spanishDOM.suffix(3000))")
+        let spanish = try searchDOM(output, language: "es/", query: "detonantes", port: server.port)
+        let links = try resultLinks(spanish)
+        XCTAssertFalse(links.isEmpty, "no Spanish results: \(spanish.suffix(3000))")
         XCTAssertTrue(links.allSatisfy { $0.contains("/es/") }, "only Spanish pages are results: \(links)")
-        XCTAssertTrue(spanishDOM.lowercased().contains("<mark>detonantes"), "the Spanish word is highlighted")
+        XCTAssertTrue(spanish.lowercased().contains("<mark>detonantes"), "the Spanish word is highlighted")
+    }
+
+    /// Pagefind answers a word it does not know with the pages of the word's longest known start
+    /// ("in" for "incident"); the search page says there are no results instead.
+    func testAWordThatIsNowhereHasNoResults() throws {
+        let output = try buildSample()
+        let server = try Browser.serve(output + "/handbook")
+        defer { server.stop() }
+        let english = try searchDOM(output, query: "incident", port: server.port)
+        XCTAssertEqual(try resultLinks(english), [], "junk results for a word that is not in the handbook")
+        XCTAssertTrue(english.contains("No results for “incident”"), english.suffix(2000).description)
+        let spanish = try searchDOM(output, language: "es/", query: "antojos", port: server.port)
+        XCTAssertEqual(try resultLinks(spanish), [])
+        XCTAssertTrue(spanish.contains("No hay resultados para «antojos»"), spanish.suffix(2000).description)
     }
 
     func testPrintPageAndPDFs() throws {

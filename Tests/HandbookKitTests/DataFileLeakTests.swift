@@ -103,9 +103,12 @@ final class DataFileLeakTests: XCTestCase {
             text: Two.
         """
         let output = try build(fixture)
-        XCTAssertTrue(try read(output + "/handbook/rules.html").contains("<h2>2. Second</h2>"))
+        XCTAssertTrue(try read(output + "/handbook/rules.html").contains("<h2 id=\"second\"><a class=\"item-link\" href=\"#second\">2. Second</a></h2>"))
         let manual = try read(output + "/manual/rules.html")
-        XCTAssertTrue(manual.contains("<h2>2. Second</h2>"))
-        XCTAssertTrue(manual.contains("<h2>Internal</h2>"))
+        XCTAssertTrue(manual.contains("<h2 id=\"second\"><a class=\"item-link\" href=\"#second\">2. Second</a></h2>"))
+        XCTAssertTrue(manual.contains("<h2 id=\"internal\"><a class=\"item-link\" href=\"#internal\">Internal</a></h2>"))
+        // The "On this page" list numbers the rules the same way.
+        XCTAssertTrue(manual.contains("<li><a href=\"#second\">2. Second</a></li>"))
+        XCTAssertTrue(manual.contains("<li><a href=\"#internal\">Internal</a></li>"))
     }
 }

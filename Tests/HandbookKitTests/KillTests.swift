@@ -6,7 +6,7 @@ import XCTest
 /// while Pagefind runs. Run as a real process, since a kill cannot be simulated in one.
 final class KillTests: XCTestCase {
     /// The `handbook` executable built beside this test bundle (`make test` builds it first).
-    private func handbook() throws -> String {
+    func handbook() throws -> String {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
         for candidate in [beside, packageRoot + "/.build/debug/handbook"] where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
@@ -16,7 +16,7 @@ final class KillTests: XCTestCase {
     }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -28,7 +28,7 @@ final class KillTests: XCTestCase {
         return process
     }
 
-    private func buildArguments(_ content: String, _ output: String) -> [String] {
+    func buildArguments(_ content: String, _ output: String) -> [String] {
         ["build", "--content", content, "--templates", defaultTemplates, "--profiles", packageRoot + "/Profiles",
          "--output", output, "--no-search", "--quiet"]
     }
@@ -38,6 +38,18 @@ final class KillTests: XCTestCase {
     /// Kills the build at the N-th rename system call, for every N the build makes, and checks
     /// after each that every output folder is its complete old or complete new self; then that
     /// the next build cleans up and finishes the job.
+    /// How many renames a build over a copy of `output` makes, counted by strace itself: the
+    /// points where a kill can land.
+    func renameCount(strace: String, handbook: String, content: String, copying output: String, in folder: String,
+                     environment: [String: String]) throws -> Int {
+        let counting = folder + "/count"
+        try FileManager.default.copyItem(atPath: output, toPath: counting)
+        let log = folder + "/renames.log"
+        try run(strace, ["-f", "-qq", "-o", log, "-e", "trace=rename,renameat,renameat2", handbook] + buildArguments(content, counting),
+                environment: environment)
+        return try read(log).split(separator: "\n").filter { $0.contains("rename") }.count
+    }
+
     func testEveryOutputIsWhollyOldOrWhollyNewAtEveryKillPoint() throws {
         let handbook = try handbook()
         guard let strace = ExternalTool.find(["strace"]) else {
@@ -57,13 +69,7 @@ final class KillTests: XCTestCase {
         let oldFiles = outputs.map { snapshot(old + "/" + $0) }, newFiles = outputs.map { snapshot(new + "/" + $0) }
         for index in outputs.indices { XCTAssertNotEqual(oldFiles[index], newFiles[index], outputs[index]) }
 
-        // How many renames a build makes, counted by strace itself.
-        let counting = folder + "/count"
-        try FileManager.default.copyItem(atPath: old, toPath: counting)
-        let log = folder + "/renames.log"
-        try run(strace, ["-f", "-qq", "-o", log, "-e", "trace=rename,renameat,renameat2", handbook] + buildArguments(content, counting),
-                environment: clock)
-        let renames = try read(log).split(separator: "\n").filter { $0.contains("rename") }.count
+        let renames = try renameCount(strace: strace, handbook: handbook, content: content, copying: old, in: folder, environment: clock)
         XCTAssertGreaterThanOrEqual(renames, outputs.count, "one rename per output at least")
 
         for killPoint in 1...renames {

@@ -96,7 +96,7 @@ final class LeakTests: XCTestCase, LeakyProgramTests {
         let output = try build(Self.leakyProgram())
         let rules = try read(output + "/manual/rules.html")
         XCTAssertTrue(rules.contains("<aside class=\"staff-only\"><p class=\"staff-only-label\">Staff only: enforcement</p>"))
-        XCTAssertTrue(rules.contains("<section class=\"rule staff-only\" id=\"internal\">"))
+        XCTAssertTrue(rules.contains("<section class=\"rule staff-only\">\n<h2 id=\"internal\">"))
         let page = try read(output + "/manual/leak-page-slug.html")
         XCTAssertTrue(page.contains("Staff only: this page is not in the client handbook."))
         XCTAssertTrue(try read(output + "/manual/staff-directory.html").contains("Ana Leakmarkname"))

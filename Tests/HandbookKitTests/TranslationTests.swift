@@ -141,8 +141,10 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(calendar.contains("SUMMARY:Grupo: Detonantes"), calendar)
         XCTAssertTrue(calendar.contains("CATEGORIES:Grupo"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/manual/schedule/2026-W02/es/index.html"))
-        XCTAssertTrue(try read(output + "/manual/es/schedule.html").contains("href=\"../schedule/2026-W02/es/index.html\""),
+        XCTAssertTrue(try read(output + "/manual/es/schedule.html").contains("href=\"../schedule/es/index.html\""),
                       "the Spanish manual links to the Spanish staff week")
+        XCTAssertTrue(try read(output + "/handbook/es/index.html").contains("href=\"../../schedule/es/index.html\""),
+                      "the Spanish cover links to the Spanish client week")
     }
 
     func testAMissingPageIsNamedByCheckAndShownInTheDefaultLanguageWithANotice() throws {
@@ -193,7 +195,7 @@ final class TranslationTests: XCTestCase {
 
         let output = try build(fixture)
         let rules = try read(output + "/handbook/es/rules.html")
-        XCTAssertTrue(rules.contains("<section class=\"rule\" id=\"come-sober\" lang=\"en\">"), "an untranslated entry is marked English")
+        XCTAssertTrue(rules.contains("<section class=\"rule\" lang=\"en\">\n<h2 id=\"come-sober\">"), "an untranslated entry is marked English")
         XCTAssertTrue(rules.contains("Algunas partes de esta página todavía no están traducidas. Se muestran en inglés."))
     }
 

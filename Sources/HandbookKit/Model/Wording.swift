@@ -56,7 +56,14 @@ public struct Wording: Sendable {
         format(date(hour: time.hour, minute: time.minute), template: "jmm")
     }
 
-    public func timeRange(_ start: TimeOfDay, _ end: TimeOfDay) -> String { "\(self.time(start)) – \(self.time(end))" }
+    /// "9:00 AM" with a no-break space, so that a narrow column never puts "AM" (or "p. m.") on
+    /// a line of its own: for pages. Calendar files and messages keep `time`'s plain space.
+    public func timeOnOneLine(_ time: TimeOfDay) -> String {
+        self.time(time).replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
+    /// "9:00 AM – 10:30 AM", on pages: it may break at the dash, never inside a time.
+    public func timeRange(_ start: TimeOfDay, _ end: TimeOfDay) -> String { "\(timeOnOneLine(start)) – \(timeOnOneLine(end))" }
 
     /// "Monday, November 30"; "lunes, 30 de noviembre".
     public func dayAndDate(_ day: CalendarDate) -> String { format(date(day), template: "EEEEMMMMd") }
@@ -89,6 +96,11 @@ public struct Wording: Sendable {
     public func hours(minutes: Int) -> String {
         let hours = Double(minutes) / 60
         return text(hours == 1 ? "hours_one" : "hours_other", ["count": number(hours)])
+    }
+
+    /// A time zone's everyday name in this language, "Central Time"; "hora central".
+    public func timeZoneName(_ identifier: String) -> String {
+        TimeZone(identifier: identifier)?.localizedName(for: .generic, locale: locale) ?? identifier
     }
 
     /// The name of another language in this one ("inglés" for `en` in Spanish).

@@ -48,6 +48,11 @@ extension Handbook {
                         count.files += 1
                         if file.path.hasSuffix(".html") { count.pages += 1 }
                     }
+                    // In the manual, which is replaced as a whole: the stable address of this week.
+                    for file in weekFiles.staffAddress {
+                        try sink.write(RenderedFile(file.moved(into: "schedule/")), in: kind.rawValue)
+                        count.files += 1
+                    }
                 }
                 names.append(kind.rawValue)
                 counts.append((kind.rawValue, count.pages, count.files))
@@ -55,6 +60,12 @@ extension Handbook {
             if options.outputs.contains(.handbook) {
                 for file in weekFiles.client { try sink.write(RenderedFile(file), in: "schedule/\(week)") }
                 names.append("schedule/\(week)")
+                // Each page of the stable address is put in place on its own, after the week it
+                // sends readers to: `schedule/` also holds other weeks, so it is not replaced whole.
+                for file in weekFiles.clientAddress {
+                    try sink.write(RenderedFile(file), in: "schedule")
+                    names.append("schedule/" + file.path)
+                }
             }
         }
         var finisher = OutputFinisher(options: options, week: week, timer: timer)
@@ -88,9 +99,14 @@ extension Handbook {
         let files = weekOutputs(prepared, week: week, environment: environment)
         var finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
         finisher.languageFolders = prepared.languages.map(\.folder)
+        // The stable address moves only with the current week: making next week's schedule early
+        // must not send readers to it.
+        let isCurrent = week == currentWeek(prepared.content.program, environment: environment)
+        let address = isCurrent ? files.clientAddress.map { $0.moved(into: "schedule/") }
+            + files.staffAddress.map { $0.moved(into: "manual/schedule/") } : []
         try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
             ("schedule/\(week)", files.client), ("manual/schedule/\(week)", files.staff),
-        ], finishing: finisher.finish)
+        ], alone: address, finishing: finisher.finish)
         return prepared.diagnostics + finisher.warnings
     }
 
@@ -99,21 +115,38 @@ extension Handbook {
         ISOWeek(containing: CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment))
     }
 
-    /// Resolves a week (checked with everything else by `prepare`), and renders its client and
-    /// staff files in every language (a translation's in a folder named by its tag: `es/index.html`).
-    static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String])
-        -> (client: [OutputFile], staff: [OutputFile]) {
-        let stamp = calendarStamp(prepared.content.program, environment: environment)
+    /// One week's files, in every language (a translation's in a folder named by its tag:
+    /// `es/index.html`).
+    struct WeekFiles {
+        /// The files of `schedule/<week>/` and of `manual/schedule/<week>/`.
         var client: [OutputFile] = [], staff: [OutputFile] = []
+        /// The pages at the stable address that send readers to this week, by path inside
+        /// `schedule/` and `manual/schedule/` (`index.html`, `es/index.html`): written only
+        /// when the week is the current one.
+        var clientAddress: [OutputFile] = [], staffAddress: [OutputFile] = []
+    }
+
+    /// Resolves a week (checked with everything else by `prepare`), and renders its client and
+    /// staff files in every language.
+    static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String]) -> WeekFiles {
+        let stamp = calendarStamp(prepared.content.program, environment: environment)
+        var files = WeekFiles()
         for output in prepared.outputs {
             let content = output.view.content
             let resolved = WeekResolver(content).resolve(week)
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
             renderer.languages = prepared.languages
-            let files = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
-            if output.kind == .manual { staff += files } else { client += files }
+            let week = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
+            let address = renderer.currentWeekPage().moved(into: output.languageFolder)
+            if output.kind == .manual {
+                files.staff += week
+                files.staffAddress.append(address)
+            } else {
+                files.client += week
+                files.clientAddress.append(address)
+            }
         }
-        return (client, staff)
+        return files
     }
 
     /// DTSTAMP of calendar files: `SOURCE_DATE_EPOCH` when set, else the edition date, never the

@@ -13,6 +13,9 @@ struct RenderMode {
 
     func id(_ anchor: String) -> String { idPrefix + anchor }
 
+    /// A section of the print page: paper, where a link to another page leads nowhere.
+    var isPrint: Bool { headingShift > 0 }
+
     static func page(chapter: String, links: LinkResolver) -> RenderMode {
         RenderMode(idPrefix: "", headingShift: 0) { links.pageHref($0, from: chapter) }
     }

@@ -17,9 +17,12 @@ struct ScheduleContexts {
             let rows = occurrences.map { day, session -> [String: Any] in
                 var row: [String: Any] = [
                     "rowDay": wording.weekdayName(day), "rowTime": wording.timeRange(session.start, session.end),
-                    "rowTitle": session.title, "rowKind": wording.text(session.kind.labelKey), "rowIsBreak": session.kind == .break,
+                    "rowTitle": session.title, "rowIsBreak": session.kind == .break,
                     "rowFirstOfDay": previousDay != day,
                 ]
+                // "Break", not "Break (Break)"; "Process group", not "Process group (Group)".
+                let kind = wording.text(session.kind.labelKey)
+                if session.title.range(of: kind, options: [.caseInsensitive, .diacriticInsensitive]) == nil { row["rowKind"] = kind }
                 previousDay = day
                 row["rowRoom"] = session.room.flatMap { rooms[$0]?.name }
                 row["rowFacilitator"] = session.facilitator.flatMap { id in

@@ -38,6 +38,21 @@ struct SectionContexts {
         return context
     }
 
+    /// The "On this page" list of a section: every rule, question, topic or track, by the id its
+    /// heading carries, so a reader can skim a long chapter and jump to one item.
+    func onThisPage(_ section: BuiltInSection) -> [(id: String, text: String)] {
+        switch section {
+        case .rules:
+            return zip(content.rules, ruleNumbers()).map { rule, number in
+                (mode.id(Anchors.record(rule.id)), number.map { "\($0). \(rule.title)" } ?? rule.title)
+            }
+        case .faq: return content.faq.map { (mode.id(Anchors.record($0.id)), $0.question) }
+        case .topics: return content.topics.map { (mode.id(Anchors.record($0.id)), $0.title) }
+        case .schedule: return content.schedule.tracks.map { (mode.id(Anchors.record($0.id)), $0.name) }
+        case .contacts, .staffDirectory: return []
+        }
+    }
+
     /// Whether the section shows an entry whose translation is missing (in the default language).
     private func hasUntranslatedEntries(_ section: BuiltInSection) -> Bool {
         switch section {
@@ -48,15 +63,21 @@ struct SectionContexts {
         }
     }
 
-    private func rules() -> [[String: Any]] {
-        // Numbers count the rules clients see, so "rule 4" is the same rule in the handbook and the manual.
+    /// Each rule's number: numbers count the rules clients see, so "rule 4" is the same rule in
+    /// the handbook and the manual. A staff-only rule has none.
+    private func ruleNumbers() -> [Int?] {
         var number = 0
         return content.rules.map { rule in
+            guard rule.audience == .everyone else { return nil }
+            number += 1
+            return number
+        }
+    }
+
+    private func rules() -> [[String: Any]] {
+        zip(content.rules, ruleNumbers()).map { rule, number in
             var item: [String: Any] = ["ruleId": mode.id(Anchors.record(rule.id)), "ruleTitle": rule.title]
-            if rule.audience == .everyone {
-                number += 1
-                item["ruleNumber"] = number
-            }
+            item["ruleNumber"] = number
             item["ruleCategory"] = rule.category
             item["ruleText"] = markdown(rule.text)
             item["ruleConsequence"] = markdown(rule.consequence)

@@ -103,6 +103,7 @@ struct SiteContext {
             "mainPhoneTel": Self.tel(program.phone),
             "crisisLines": Self.crisisLines(program),
             "homeCurrent": current == nil,
+            "chapterMenuId": Anchors.chapterMenu,
         ]
         let index = current.flatMap(outline.index(of:))
         context["nav"] = navigation(current: index)

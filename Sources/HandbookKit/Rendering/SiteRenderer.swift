@@ -54,6 +54,7 @@ public struct SiteRenderer {
             var index = site.base(title: outputTitle, current: nil, file: "index.html")
             index["chapterListId"] = Anchors.chapterList
             index["crisisHeadingId"] = Anchors.crisisHeading
+            index["thisWeekHref"] = thisWeekHref
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
                 var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
                                            "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
@@ -179,16 +180,30 @@ public struct SiteRenderer {
         case let .section(section):
             var sectionContext = SectionContexts(view: view, mode: mode).context(for: section)
             sectionContext["ui"] = ui
-            if section == .schedule, kind == .manual, let week = currentWeek {
-                // The week of the same language: `schedule/2026-W49/es/` beside `es/`.
-                let translated = view.content.language != view.content.program.language
-                sectionContext["currentWeekHref"] = translated ? "../schedule/\(week)/\(view.content.language)/index.html"
-                    : "schedule/\(week)/index.html"
-                sectionContext["currentWeek"] = week.description
+            if section == .schedule, !mode.isPrint { sectionContext["thisWeekHref"] = thisWeekHref }
+            if section == .rules || section == .faq || section == .topics || section == .schedule {
+                let toc = SectionContexts(view: view, mode: mode).onThisPage(section)
+                if toc.count >= 2 {
+                    context["chapterToc"] = toc.map { ["tocId": $0.id, "tocText": $0.text] }
+                    context["chapterHasToc"] = true
+                }
             }
             context["chapterBody"] = templates.render("section-\(section.rawValue)", sectionContext)
         }
         return context
+    }
+
+    /// The stable address of this week's printable schedule in the same language, which every
+    /// build points at the current week (`schedule/index.html`, `schedule/es/index.html`; the
+    /// staff copy under `manual/schedule/`), as seen from this output's pages. Nil when the
+    /// output is rendered without a week.
+    private var thisWeekHref: String? {
+        guard currentWeek != nil else { return nil }
+        let translated = view.content.language != view.content.program.language
+        let language = translated ? view.content.language + "/" : ""
+        let outputRoot = translated ? "../" : ""
+        let weekRoot = kind == .handbook ? outputRoot + "../schedule/" : outputRoot + "schedule/"
+        return weekRoot + language + "index.html"
     }
 
     /// The language of a page shown untranslated, for its `lang` attribute and notice.

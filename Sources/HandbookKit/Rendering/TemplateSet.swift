@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
     /// Templates every output needs; a missing one is an error before anything is rendered.
     public static let required = ["layout", "chapter", "index", "print", "header", "nav", "footer",
                                   "section-rules", "section-faq", "section-topics", "section-schedule",
-                                  "section-contacts", "section-staff-directory", "schedule-week", "compliance-report", "search", "print-chapter", "languages"]
+                                  "section-contacts", "section-staff-directory", "schedule-week", "schedule-current", "compliance-report", "search", "print-chapter", "languages"]
 
     /// Kinds of files a templates folder's `assets/` may publish: what a page may link to, and
     /// the scripts and icons of a look. Never a data file, a Markdown source or a template.

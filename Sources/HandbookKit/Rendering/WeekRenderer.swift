@@ -22,6 +22,8 @@ public struct WeekRenderer {
     private var isStaff: Bool { audience == .staff }
     /// A translation's week is in a folder of the default language's week (`2026-W49/es/`).
     private var isTranslation: Bool { content.language != content.program.language }
+    /// Where this language's files are inside a week's folder: "" or "es/".
+    private var languageFolder: String { isTranslation ? content.language + "/" : "" }
 
     /// Files of the week's folder: `index.html`, the stylesheet and, for clients, the `.ics` file.
     public func render(stamp: Date) -> [OutputFile] {
@@ -34,24 +36,70 @@ public struct WeekRenderer {
         return files
     }
 
+    /// The page at this week's stable address, `index.html` of `schedule/` (or of
+    /// `manual/schedule/`), a translation's in its own folder (`schedule/es/`), which other pages
+    /// link to: it sends the reader on to this week's page by a refresh, which needs no script,
+    /// and shows the week's name as a link for anyone whose browser does not follow it.
+    /// The path is the default language's: move the file into the language's folder.
+    public func currentWeekPage() -> OutputFile {
+        let weekFolder = (isTranslation ? "../" : "") + week.week.description + "/"
+        let context: [String: Any] = [
+            "lang": content.language, "dir": wording.textDirection, "programDisplayName": content.program.displayName,
+            "isManual": isStaff, "ui": interfaceStrings,
+            "weekHref": weekFolder + languageFolder + "index.html", "stylesheetHref": weekFolder + "schedule.css",
+            "weekRange": weekRange,
+        ]
+        return OutputFile(path: "index.html", text: templates.render("schedule-current", context))
+    }
+
     func context() -> [String: Any] {
         let program = content.program
-        let first = week.week.monday, last = week.week.days.last!
         let root = isTranslation ? "../" : ""
         var context: [String: Any] = [
             "lang": content.language, "dir": wording.textDirection, "root": root, "programName": program.name, "programDisplayName": program.displayName,
-            "mainPhone": program.phone, "crisisLines": SiteContext.crisisLines(program), "isManual": isStaff,
+            "mainPhone": program.phone, "mainPhoneTel": SiteContext.tel(program.phone),
+            "crisisLines": SiteContext.crisisLines(program), "isManual": isStaff,
             "weekId": week.week.description, "weekNumber": week.week.week,
-            "weekRange": wording.text("week_range", ["from": wording.dayAndDate(first), "to": wording.dayAndDate(last),
-                                                     "year": String(last.year)]),
+            "weekRange": weekRange,
             "tracks": week.tracks.map(track),
-            "ui": wording.templateStrings(["program": program.name, "week": String(week.week.week), "phone": program.phone,
-                                           "after_hours_phone": program.afterHoursPhone ?? ""]),
+            "ui": interfaceStrings,
+            // The week's folder is `schedule/<week>/` or `manual/schedule/<week>/`, a translation's one deeper.
+            "backHref": root + "../../" + (isStaff ? "" : "handbook/") + languageFolder + "index.html",
+            "timeZoneNote": wording.text("times_in_zone", ["zone_name": wording.timeZoneName(program.timeZone), "zone": program.timeZone]),
+            "questionsCall": parts(of: "questions_or_late", around: "phone"),
         ]
         context.merge(LanguageChoice.switcher(languages, current: content.language, root: root, file: "index.html")) { $1 }
         if !isStaff { context["icsFile"] = "\(week.week).ics" }
-        context["afterHoursPhone"] = program.afterHoursPhone
+        if let phone = program.afterHoursPhone {
+            context["afterHoursPhone"] = phone
+            context["afterHoursPhoneTel"] = SiteContext.tel(phone)
+            context["afterHoursCall"] = parts(of: "after_hours", around: "after_hours_phone")
+        }
         return context
+    }
+
+    /// "Monday, November 30 – Sunday, December 6, 2026".
+    private var weekRange: String {
+        wording.text("week_range", ["from": wording.dayAndDate(week.week.monday), "to": wording.dayAndDate(week.week.days.last!),
+                                    "year": String(week.week.days.last!.year)])
+    }
+
+    /// The interface strings, with what the week page may say filled in.
+    private var interfaceStrings: [String: String] {
+        let program = content.program
+        return wording.templateStrings(["program": program.name, "week": String(week.week.week), "year": String(week.week.year),
+                                        "phone": program.phone, "after_hours_phone": program.afterHoursPhone ?? ""])
+    }
+
+    /// An interface string in two parts around one of its placeholders, so that the template puts
+    /// a link there (a phone number as a `tel:` link): "Questions or running late? Call " and ".".
+    /// A translation without the placeholder shows the number after its text.
+    private func parts(of key: String, around placeholder: String) -> [String: String] {
+        let mark = "\u{1}"
+        let whole = wording.text(key, ["program": content.program.name, placeholder: mark])
+        guard let range = whole.range(of: mark) else { return ["textBefore": whole + " ", "textAfter": ""] }
+        return ["textBefore": String(whole[..<range.lowerBound]),
+                "textAfter": String(whole[range.upperBound...]).replacingOccurrences(of: mark, with: "")]
     }
 
     private func track(_ trackWeek: TrackWeek) -> [String: Any] {
@@ -65,7 +113,7 @@ public struct WeekRenderer {
             "dayCount": days.count,
             "weekDays": days.map(day),
         ]
-        let closures = trackWeek.days.compactMap { day in day.closedBecause.map { "\(wording.dayAndDate(day.date)): \($0)" } }
+        let closures = closureNotices(trackWeek.days)
         if !closures.isEmpty { item["trackClosures"] = closures }
         item["trackDescription"] = trackWeek.track.description
         if isStaff {
@@ -83,6 +131,7 @@ public struct WeekRenderer {
                 guard seenStaff.insert(person.id).inserted else { return nil }
                 var entry: [String: Any] = ["personName": person.name]
                 entry["personPhone"] = person.phone
+                entry["personPhoneTel"] = person.phone.map(SiteContext.tel)
                 return entry
             }
             var seenRooms: Set<String> = []
@@ -97,6 +146,25 @@ public struct WeekRenderer {
         return item
     }
 
+    /// "Thursday, November 26 – Friday, November 27: Thanksgiving holiday": days in a row closed
+    /// for the same reason are one notice, so a long closure takes one line of the page.
+    private func closureNotices(_ days: [TrackWeek.Day]) -> [String] {
+        var runs: [(first: CalendarDate, last: CalendarDate, reason: String)] = []
+        for day in days {
+            guard let reason = day.closedBecause else { continue }
+            if let run = runs.last, run.reason == reason, run.last.adding(days: 1) == day.date {
+                runs[runs.count - 1].last = day.date
+            } else {
+                runs.append((day.date, day.date, reason))
+            }
+        }
+        return runs.map { run in
+            let dates = run.first == run.last ? wording.dayAndDate(run.first)
+                : "\(wording.dayAndDate(run.first)) – \(wording.dayAndDate(run.last))"
+            return "\(dates): \(run.reason)"
+        }
+    }
+
     private func day(_ day: TrackWeek.Day) -> [String: Any] {
         var item: [String: Any] = [
             "dayName": wording.weekdayName(day.date.weekday),
@@ -108,6 +176,8 @@ public struct WeekRenderer {
         return item
     }
 
+    /// On a day closed for the track, the day says why once: its sessions are only struck
+    /// through, without room, leader or a "Closed" of their own, so the week still fits one page.
     private func session(_ session: ScheduledSession) -> [String: Any] {
         var item: [String: Any] = [
             "sessionTime": wording.timeRange(session.start, session.end),
@@ -116,6 +186,7 @@ public struct WeekRenderer {
             "sessionIsBreak": session.kind == .break,
             "sessionStruck": !session.takesPlace,
         ]
+        if session.closedBecause != nil { return item }
         item["sessionTopic"] = session.topic?.title
         item["sessionRoom"] = session.room?.name
         item["sessionFacilitator"] = session.facilitator.map(\.name)
@@ -127,14 +198,13 @@ public struct WeekRenderer {
 
     /// What changed, in words: the schedule must be clear in black and white, so never by colour.
     private func status(of session: ScheduledSession) -> String? {
-        if let reason = session.closedBecause { return "\(wording.text("closed")): \(reason)" }
         if session.isCancelled { return wording.text("cancelled") }
         if let moved = session.movedTo {
-            return wording.text("moved_to", ["date": wording.dayAndDate(moved.date), "time": wording.time(moved.start)])
+            return wording.text("moved_to", ["date": wording.dayAndDate(moved.date), "time": wording.timeOnOneLine(moved.start)])
         }
         var parts: [String] = []
         if let from = session.movedFrom {
-            parts.append(from.date == session.date ? wording.text("new_time", ["time": wording.time(from.start)])
+            parts.append(from.date == session.date ? wording.text("new_time", ["time": wording.timeOnOneLine(from.start)])
                 : wording.text("moved_from", ["date": wording.dayAndDate(from.date)]))
         }
         if session.isExtra { parts.append(wording.text("extra_session")) }

@@ -20,6 +20,9 @@ enum Anchors {
         [crisisLines, contacts] + (hasHours ? [officeHours] : []) + (hasStaff ? [careTeam] : [])
     }
 
+    /// The list of chapters on every page, which the menu link at the top of a page leads to.
+    static let chapterMenu = "chapter-menu"
+
     // The start page.
     static let chapterList = "chapters"
     static let crisisHeading = "crisis-heading"

@@ -11,6 +11,8 @@ import Darwin
 ///
 /// On Linux this is `renameat2(RENAME_EXCHANGE)`, on macOS `renamex_np(RENAME_SWAP)`: the two
 /// names trade places atomically, and the old folder ends up where the new one was staged.
+/// Both calls swap files as well as folders: a single file put in place (a page of the week's
+/// stable address) gets the same guarantee.
 enum FolderSwap {
     struct Failure: Error, CustomStringConvertible {
         var path: String

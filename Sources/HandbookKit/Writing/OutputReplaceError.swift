@@ -16,11 +16,12 @@ public struct OutputReplaceError: Error, CustomStringConvertible {
     public var description: String {
         let shownRoot = root.hasSuffix("/") ? String(root.dropLast()) : root
         func list(_ names: [String]) -> String {
-            let folders = names.map { $0 + "/" }
+            // A folder is shown with its slash; a single file (`schedule/index.html`) without.
+            let folders = names.map { $0.hasSuffix(".html") ? $0 : $0 + "/" }
             return folders.count <= 1 ? folders.joined() : folders.dropLast().joined(separator: ", ") + " and " + folders.last!
         }
         if let failed {
-            var text = "\(shownRoot)/\(failed): error: could not put the new \(failed)/ in place (\(reason))."
+            var text = "\(shownRoot)/\(failed): error: could not put the new \(failed)\(failed.hasSuffix(".html") ? "" : "/") in place (\(reason))."
             if replaced.isEmpty {
                 text += " Nothing in \(shownRoot)/ was changed."
             } else {

@@ -17,17 +17,24 @@ public struct OutputWriter {
     /// Replaces `root/<name>` by the given files, for each output. `keepingFrom` names, per
     /// output, a subfolder whose entries the new output does not write are carried over from the
     /// old one (the manual keeps the weekly schedules of other weeks).
+    /// `alone` are single files, by path inside `root`, each replaced on its own after the outputs
+    /// (the stable address of this week's schedule, in folders that also hold other weeks).
     /// `finishing` runs on each output's staged folder before it is swapped in (search index, PDF),
     /// so that what those steps write is part of the same all-or-nothing replacement.
-    public func replace(_ outputs: [(name: String, files: [OutputFile])], keepingFrom: [String: String] = [:],
+    public func replace(_ outputs: [(name: String, files: [OutputFile])], alone: [OutputFile] = [], keepingFrom: [String: String] = [:],
                         finishing: (_ name: String, _ folder: String) throws -> Void = { _, _ in }) throws {
         let staging = try stage()
         defer { staging.discard() }
         for output in outputs {
             for file in output.files { try staging.write(RenderedFile(file), in: output.name) }
         }
-        try staging.commit(outputs.map(\.name), keepingFrom: keepingFrom, finishing: finishing)
-        try staging.removeAfterCommit(outputs.map(\.name))
+        for file in alone {
+            let path = file.path as NSString
+            try staging.write(RenderedFile(OutputFile(path: path.lastPathComponent, contents: file.contents)), in: path.deletingLastPathComponent)
+        }
+        let names = outputs.map(\.name) + alone.map(\.path)
+        try staging.commit(names, keepingFrom: keepingFrom, finishing: finishing)
+        try staging.removeAfterCommit(names)
     }
 
     /// A new staging folder, into which a build writes its files as it renders them, before
@@ -93,9 +100,10 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Swaps the named outputs in, after carrying over kept subfolders and running `finishing`.
+    /// An output is a folder, or a single file (a page of the week's stable address).
     ///
     /// Each output goes in with one atomic exchange (`FolderSwap`), so at every instant, even if
-    /// the build is killed, each output folder is wholly old or wholly new. If one cannot be put
+    /// the build is killed, each output folder (or file) is wholly old or wholly new. If one cannot be put
     /// in place, those already swapped are swapped back, and the error says what is what.
     func commit(_ names: [String], keepingFrom: [String: String],
                 finishing: (_ name: String, _ folder: String) throws -> Void) throws {
