@@ -163,26 +163,7 @@ public struct ComplianceChecker {
             log.error(content.program.crisisLinesLocation ?? content.program.location, "the crisis lines do not include \(number)",
                       hint: number == "988" ? "add the 988 Suicide & Crisis Lifeline (call, text or chat, 24/7) under crisis_lines" : "add 911 under crisis_lines")
         }
-        checkWeeksWithClosures(content, limits: limits, log: log)
+        ScheduleChecker.checkWeeksBelowMinimum(content, minimumWeeklyHours: limits.minimumWeeklyHours, stepDownWeeks: limits.stepDownWeeks, log: log)
     }
 
-    /// A week with closures may fall below the minimum: a warning, as a step-down is acceptable
-    /// for a week or two.
-    private static func checkWeeksWithClosures(_ content: Content, limits: Limits, log: DiagnosticLog) {
-        let dates = content.schedule.closures.flatMap { closure in
-            (closure.date.dayNumber...max(closure.date.dayNumber, (closure.until ?? closure.date).dayNumber)).map(CalendarDate.init(dayNumber:))
-        }
-        // Weeks with a closure or a cancelled session: the only weeks that can fall below the pattern.
-        let cancelled = content.schedule.changes.filter(\.cancelled).map(\.date)
-        let weeks = Set((dates + cancelled).map(ISOWeek.init(containing:))).sorted()
-        let resolver = WeekResolver(content)
-        for week in weeks {
-            for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < limits.minimumWeeklyHours * 60 {
-                let closure = content.schedule.closures.first { closure in week.days.contains { closure.date <= $0 && $0 <= (closure.until ?? closure.date) } }
-                log.warning(closure?.location ?? content.schedule.location,
-                            "in \(week) the \(trackWeek.track.name) meets \(SessionKind.hoursInMessages(trackWeek.treatmentMinutes)) because of closures or cancellations, below the minimum of \(SessionKind.hoursInMessages(Int(limits.minimumWeeklyHours * 60)))",
-                            hint: "a step-down below the minimum is acceptable for \(limits.stepDownWeeks.map { "up to \($0) weeks" } ?? "a week or two"); or add an extra session that week")
-            }
-        }
-    }
 }

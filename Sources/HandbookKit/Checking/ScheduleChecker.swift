@@ -113,8 +113,7 @@ public enum ScheduleChecker {
             }
         }
         for closure in schedule.closures {
-            let last = closure.until ?? closure.date
-            let days = (closure.date.dayNumber...max(closure.date.dayNumber, last.dayNumber)).map(CalendarDate.init(dayNumber:))
+            let days = self.days(of: closure)
             let tracks = schedule.tracks.filter { closure.tracks.isEmpty || closure.tracks.contains($0.id) }
             let meets = days.contains { day in tracks.contains { $0.sessions.contains { $0.days.contains(day.weekday) } } }
             if !meets && !tracks.isEmpty {
@@ -125,6 +124,106 @@ public enum ScheduleChecker {
         for extra in schedule.extraSessions where extra.end <= extra.start {
             log.error(extra.location, "the extra session '\(extra.title)' ends at \(extra.end), which is not after its start at \(extra.start)")
         }
+    }
+
+    /// Every date a closure covers, from its date to its `until`.
+    static func days(of closure: Closure) -> [CalendarDate] {
+        let last = closure.until ?? closure.date
+        return (closure.date.dayNumber...max(closure.date.dayNumber, last.dayNumber)).map(CalendarDate.init(dayNumber:))
+    }
+
+    /// A closure or a dated change that took some of a track's time away in one week.
+    struct HoursTaken {
+        var location: SourceLocation
+        /// "the closure on 2026-01-07 (Snow day)", "the cancellation of 'Group' on 2026-01-07".
+        var what: String
+        var minutes: Int
+    }
+
+    /// Weeks whose closures, cancellations, moves or shorter times take a track below the minimum.
+    /// A warning, as a step-down is acceptable for a week or two; it points at the first closure that
+    /// took time away, else the first change, in file order, and names the lines of the others.
+    public static func checkWeeksBelowMinimum(_ content: Content, minimumWeeklyHours: Double, stepDownWeeks: Int?, log: DiagnosticLog) {
+        let schedule = content.schedule
+        // Only a closed day or a changed session can take a week below the weekly pattern.
+        let dates = schedule.closures.flatMap(days(of:)) + schedule.changes.map(\.date)
+        let weeks = Set(dates.map(ISOWeek.init(containing:))).sorted()
+        let minimum = minimumWeeklyHours * 60
+        let resolver = WeekResolver(content)
+        for week in weeks {
+            for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < minimum {
+                let track = trackWeek.track
+                // A pattern below the minimum is an error for every week, reported once by `check`.
+                guard Double(track.weeklyTreatmentMinutes) >= minimum else { continue }
+                let taken = hoursTaken(from: track, in: week, content: content)
+                guard let first = taken.first else { continue } // only a session with impossible times: an error already
+                var message = "in \(week) the \(track.name) meets \(SessionKind.hoursInMessages(trackWeek.treatmentMinutes)) because of closures or cancellations, below the minimum of \(SessionKind.hoursInMessages(Int(minimum))): \(first.what) takes away \(SessionKind.hoursInMessages(first.minutes))"
+                let others = taken.dropFirst()
+                if !others.isEmpty {
+                    let lines = others.map { String($0.location.line) }.joined(separator: ", ")
+                    let hours = SessionKind.hoursInMessages(others.reduce(0) { $0 + $1.minutes })
+                    message += others.count == 1 ? ", and 1 other change (line \(lines)) takes away \(hours)"
+                        : ", and \(others.count) other changes (lines \(lines)) take away \(hours)"
+                }
+                log.warning(first.location, message,
+                            hint: "a step-down below the minimum is acceptable for \(stepDownWeeks.map { "up to \($0) weeks" } ?? "a week or two"); or add an extra session that week")
+            }
+        }
+    }
+
+    /// What took a track's time away in a week. The closures, then the changes, that touch the week
+    /// are applied one at a time, each in file order, to the week without them; each is charged what
+    /// its turn removed. So a day closed twice counts against the first closure, a change on a closed
+    /// day takes nothing, and the minutes add up to what the week lost.
+    static func hoursTaken(from track: Track, in week: ISOWeek, content: Content) -> [HoursTaken] {
+        enum Step: Hashable { case closure(Int), change(Int) }
+        let schedule = content.schedule
+        let closures = schedule.closures.indices.filter { index in
+            let closure = schedule.closures[index]
+            return (closure.tracks.isEmpty || closure.tracks.contains(track.id)) && days(of: closure).contains(where: week.contains)
+        }
+        let changes = schedule.changes.indices.filter { index in
+            let change = schedule.changes[index]
+            return track.sessions.contains { $0.id == change.session }
+                && (week.contains(change.date) || change.moveTo.map(week.contains) == true)
+        }
+        let steps = closures.map(Step.closure) + changes.map(Step.change)
+        // File order is kept: the resolver takes the first closure or change that matches a day.
+        func minutes(leavingOut left: Set<Step>) -> Int {
+            var partial = content
+            partial.schedule.closures = schedule.closures.indices.filter { !left.contains(.closure($0)) }.map { schedule.closures[$0] }
+            partial.schedule.changes = schedule.changes.indices.filter { !left.contains(.change($0)) }.map { schedule.changes[$0] }
+            return WeekResolver(partial).resolve(week).tracks.first { $0.track.id == track.id }?.treatmentMinutes ?? 0
+        }
+        var left = Set(steps)
+        var before = minutes(leavingOut: left)
+        var taken: [HoursTaken] = []
+        for step in steps {
+            left.remove(step)
+            let after = minutes(leavingOut: left)
+            let removed = before - after
+            before = after
+            guard removed > 0 else { continue }
+            switch step {
+            case .closure(let index):
+                let closure = schedule.closures[index]
+                let when = closure.until.flatMap { $0 > closure.date ? "from \(closure.date) to \($0)" : nil } ?? "on \(closure.date)"
+                taken.append(HoursTaken(location: closure.location, what: "the closure \(when) (\(closure.reason))", minutes: removed))
+            case .change(let index):
+                let change = schedule.changes[index]
+                let title = track.sessions.first { $0.id == change.session }?.title ?? change.session
+                let what: String
+                if change.cancelled {
+                    what = "the cancellation of '\(title)' on \(change.date)"
+                } else if let moveTo = change.moveTo, moveTo != change.date {
+                    what = "the move of '\(title)' from \(change.date) to \(moveTo)"
+                } else {
+                    what = "the shortening of '\(title)' on \(change.date)"
+                }
+                taken.append(HoursTaken(location: change.location, what: what, minutes: removed))
+            }
+        }
+        return taken
     }
 
     /// The same overlap checks on one week as it will be printed, after the changes.
