@@ -69,7 +69,9 @@ final class ScheduleTests: XCTestCase {
         let calendar = ICalendar(program: try content(fixture).program, week: resolved, stamp: Date(timeIntervalSince1970: 0), wording: englishWording()).render()
         XCTAssertTrue(calendar.contains("DTSTART;TZID=America/Chicago:20261228T090000"))
         XCTAssertTrue(calendar.contains("DTSTART;TZID=America/Chicago:20261230T090000"))
-        XCTAssertFalse(calendar.contains("20270101T090000"), "closed days are left out of the calendar")
+        // A closed day stays in the calendar, cancelled, so a calendar that has it shows it called off.
+        let closed = try XCTUnwrap(calendar.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("20270101T090000") })
+        XCTAssertTrue(closed.contains("STATUS:CANCELLED\r\n") && closed.contains("SUMMARY:Cancelled: "), closed)
     }
 
     func testCancelledMovedSubstitutedAndExtraSessions() throws {
@@ -233,7 +235,9 @@ final class ScheduleTests: XCTestCase {
         let lines = output.split(separator: "\n").map(String.init)
         let counts = lines.first?.split(separator: " ").map(String.init) ?? []
         XCTAssertEqual(counts.first, counts.last, "every event has its own id")
-        XCTAssertFalse(lines.contains { $0.hasPrefix("2026-11-26") || $0.hasPrefix("2026-11-27") }, "closed days have no events")
+        let closedDays = lines.filter { $0.hasPrefix("2026-11-26") || $0.hasPrefix("2026-11-27") }
+        XCTAssertFalse(closedDays.isEmpty)
+        XCTAssertTrue(closedDays.allSatisfy { $0.contains("| Cancelled: ") && $0.contains("Closed: Thanksgiving holiday") }, "\(closedDays)")
         XCTAssertTrue(lines.contains { $0.hasPrefix("2026-11-24 10:45 | Process group") && $0.contains("Led by Renee O.") }, output)
     }
 

@@ -52,8 +52,21 @@ enum ProgramLoader {
             allowRawHTML: r.bool("allow_raw_html") ?? false, readingGradeLimit: r.double("reading_grade_limit") ?? 8,
             compliance: readCompliance(r), sections: sections, location: r.location)
         program.translations = readTranslations(r, defaultLanguage: language)
+        program.siteURL = readSiteURL(r)
         program.crisisLinesLocation = r.keyLocation("crisis_lines")
         return program
+    }
+
+    /// `site_url: https://example.org/iop/`: an http(s) address with a host, kept with a final `/`.
+    private static func readSiteURL(_ r: MappingReader) -> String? {
+        guard let written = r.string("site_url") else { return nil }
+        guard let url = URL(string: written), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil else {
+            r.log.error(r.location(of: "site_url"), "'\(written)' is not a web address",
+                        hint: "write where Public/ is published, such as 'site_url: https://cedarhollow.example/iop/'")
+            return nil
+        }
+        return written.hasSuffix("/") ? written : written + "/"
     }
 
     /// `translations: [es, vi]`: language tags, each once, none the default language.

@@ -5,6 +5,7 @@ enum ScheduleLoader {
         var schedule = Schedule.empty(at: r.location)
         schedule.minimumWeeklyHoursSetting = r.double("minimum_weekly_hours")
         if let gap = r.int("longest_gap_minutes", range: 0...1440) { schedule.longestGapMinutes = gap }
+        if let weeks = r.int("calendar_weeks", range: 1...52) { schedule.calendarWeeks = weeks }
 
         var roomIds: [String: SourceLocation] = [:]
         schedule.rooms = r.records("rooms", noun: "room") { room in
@@ -30,6 +31,10 @@ enum ScheduleLoader {
         var sessionIds: [String: SourceLocation] = [:]
         schedule.tracks = r.records("tracks", noun: "track", required: true) { t in
             let id = Identifier.read(t, seen: &trackIds)
+            if id == CalendarFeed.allTracks {
+                t.log.error(t.location(of: "id"), "the track id '\(CalendarFeed.allTracks)' is the name of the calendar of every track",
+                            hint: "give the track another id, such as 'all-day'")
+            }
             let name = t.string("name", required: true)
             let description = t.string("description")
             let capacity = t.int("capacity", range: 1...1000)

@@ -47,6 +47,9 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var next: ISOWeek { ISOWeek(containing: monday.adding(days: 7)) }
     public func contains(_ date: CalendarDate) -> Bool { days.first! <= date && date <= days.last! }
 
+    /// The week `count` weeks later (earlier when negative).
+    public func adding(weeks count: Int) -> ISOWeek { ISOWeek(containing: monday.adding(days: 7 * count)) }
+
     /// `2026-W49`.
     public var description: String { String(format: "%04d-W%02d", year, week) }
 

@@ -16,6 +16,9 @@ public struct Program: Sendable {
     public var afterHoursPhone: String?
     public var email: String?
     public var website: String?
+    /// Where `Public/` is published (`https://example.org/`, ending in `/`): the address the
+    /// calendar feeds are offered at (`webcal://`) and the printed week's code leads to.
+    public var siteURL: String?
     public var hours: [OfficeHours]
     public var crisisLines: [CrisisLine]
     public var contacts: [Contact]

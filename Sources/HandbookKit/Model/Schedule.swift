@@ -5,6 +5,8 @@ public struct Schedule: Sendable {
     public var minimumWeeklyHoursSetting: Double?
     /// The longest wait between two sessions on one day before a warning.
     public var longestGapMinutes: Int
+    /// How many weeks after the current one the calendar feeds hold (`calendar_weeks`).
+    public var calendarWeeks = 8
     public var rooms: [Room]
     public var series: [TopicSeries]
     public var tracks: [Track]

@@ -21,8 +21,11 @@ extension Handbook {
         defer { staging?.discard() }
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
+        var weekWarnings: [Diagnostic] = []
         try timer.measure("render") {
             let weekFiles = weekOutputs(prepared, week: week, environment: environment)
+            // About the client's printed weeks: only when they are written.
+            if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             if incremental == nil {
                 staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(keepingLayouts: cache != nil)
             }
@@ -60,6 +63,11 @@ extension Handbook {
             if options.outputs.contains(.handbook) {
                 for file in weekFiles.client { try sink.write(RenderedFile(file), in: "schedule/\(week)") }
                 names.append("schedule/\(week)")
+                // The calendar feeds: rewritten by every build, replaced as one folder.
+                for file in calendarFeeds(prepared, week: week, environment: environment) {
+                    try sink.write(RenderedFile(file), in: "schedule/" + CalendarFeed.folder)
+                }
+                names.append("schedule/" + CalendarFeed.folder)
                 // Each page of the stable address is put in place on its own, after the week it
                 // sends readers to: `schedule/` also holds other weeks, so it is not replaced whole.
                 for file in weekFiles.clientAddress {
@@ -86,7 +94,7 @@ extension Handbook {
             }
         }
         cache?.finishedBuild()
-        return Report(filesWritten: counts, warnings: prepared.diagnostics + finisher.warnings,
+        return Report(filesWritten: counts, warnings: prepared.diagnostics + weekWarnings + finisher.warnings,
                       seconds: Date().timeIntervalSince(started), stages: timer.stages, filesRewritten: rewritten)
     }
 
@@ -107,7 +115,7 @@ extension Handbook {
         try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
             ("schedule/\(week)", files.client), ("manual/schedule/\(week)", files.staff),
         ], alone: address, finishing: finisher.finish)
-        return prepared.diagnostics + finisher.warnings
+        return prepared.diagnostics + files.warnings + finisher.warnings
     }
 
     /// The week containing today in the program's time zone (`SOURCE_DATE_EPOCH` stands for now when set).
@@ -124,6 +132,8 @@ extension Handbook {
         /// `schedule/` and `manual/schedule/` (`index.html`, `es/index.html`): written only
         /// when the week is the current one.
         var clientAddress: [OutputFile] = [], staffAddress: [OutputFile] = []
+        /// What rendering found: a missing QR encoder for the printed weeks' codes.
+        var warnings: [Diagnostic] = []
     }
 
     /// Resolves a week (checked with everything else by `prepare`), and renders its client and
@@ -131,11 +141,15 @@ extension Handbook {
     static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String]) -> WeekFiles {
         let stamp = calendarStamp(prepared.content.program, environment: environment)
         var files = WeekFiles()
+        // Every track's code in every language, made in one run of the encoder before any page asks.
+        let feedCodes = FeedCodes(warningsAt: SourceLocation(file: prepared.content.program.location.file))
+        feedCodes.prepare(prepared.outputs.filter { $0.kind == .handbook }.flatMap { FeedCodes.addresses(of: $0.view.content) })
         for output in prepared.outputs {
             let content = output.view.content
             let resolved = WeekResolver(content).resolve(week)
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
             renderer.languages = prepared.languages
+            renderer.feedCode = feedCodes.svg(for:)
             let week = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
             let address = renderer.currentWeekPage().moved(into: output.languageFolder)
             if output.kind == .manual {
@@ -146,7 +160,17 @@ extension Handbook {
                 files.clientAddress.append(address)
             }
         }
+        files.warnings = feedCodes.warnings
         return files
+    }
+
+    /// The calendar feeds of every language, by path inside `schedule/calendar/`: the client
+    /// views' tracks, from the week before `week` to `calendar_weeks` weeks after it.
+    static func calendarFeeds(_ prepared: Prepared, week: ISOWeek, environment: [String: String]) -> [OutputFile] {
+        let stamp = calendarStamp(prepared.content.program, environment: environment)
+        return prepared.outputs.filter { $0.kind == .handbook }.flatMap { output in
+            CalendarFeed.files(output.view.content, templates: prepared.templates, current: week, stamp: stamp)
+        }
     }
 
     /// DTSTAMP of calendar files: `SOURCE_DATE_EPOCH` when set, else the edition date, never the

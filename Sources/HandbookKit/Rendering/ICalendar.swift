@@ -1,47 +1,77 @@
 import Foundation
 
-/// Writes a week's sessions as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75
-/// octets, a VTIMEZONE for the program's time zone, one event per session that takes place.
-/// Closed days, cancelled sessions and the old slot of a moved session are left out.
+/// Writes sessions as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75 octets, a
+/// VTIMEZONE for the program's time zone. One week (the `.ics` of a week's page) or several (a
+/// calendar feed, see `CalendarFeed`).
+///
+/// Made so that a calendar which already holds an earlier copy updates it: each event's UID is
+/// the regular slot it fills (date, track, session), so a moved session stays one event; a
+/// cancelled session and the sessions of a closed day stay in the file, marked cancelled; and a
+/// change raises the event's SEQUENCE.
 public struct ICalendar {
     let program: Program
-    let week: ResolvedWeek
-    /// The moment every DTSTAMP carries: fixed, so the file is the same each time it is made.
+    let weeks: [ResolvedWeek]
+    /// The moment every DTSTAMP and LAST-MODIFIED carries: fixed, so the file is the same each
+    /// time it is made (`SOURCE_DATE_EPOCH`, else the edition date).
     let stamp: Date
     /// The language of the event texts.
     let wording: Wording
+    /// The calendar's name (`X-WR-CALNAME`).
+    var name: String
+    /// Only this track's sessions; nil: every track.
+    var track: String?
+    /// A feed tells calendar programs to read it again each day.
+    var isFeed = false
 
+    /// One week's file, as the week's page offers it.
     public init(program: Program, week: ResolvedWeek, stamp: Date, wording: Wording) {
+        self.init(program: program, weeks: [week], stamp: stamp, wording: wording, name: "\(program.displayName) \(week.week)")
+    }
+
+    init(program: Program, weeks: [ResolvedWeek], stamp: Date, wording: Wording, name: String, track: String? = nil, isFeed: Bool = false) {
         self.program = program
-        self.week = week
+        self.weeks = weeks
         self.stamp = stamp
         self.wording = wording
+        self.name = name
+        self.track = track
+        self.isFeed = isFeed
     }
 
     public func render() -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Handbook//Weekly schedule//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("\(program.displayName) \(week.week)"),
-                     "X-WR-TIMEZONE:" + program.timeZone]
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + program.timeZone]
+        if isFeed { lines += ["REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"] }
         lines += timeZoneComponent()
         let domain = Slug.make(program.name) + ".handbook"
-        for trackWeek in week.tracks {
-            for session in trackWeek.days.flatMap(\.sessions) where session.takesPlace {
-                lines.append("BEGIN:VEVENT")
-                lines.append("UID:" + Self.escape(session.stableKey + "@" + domain))
-                lines.append("DTSTAMP:" + Self.utc(stamp))
-                lines.append("DTSTART;TZID=\(program.timeZone):\(Self.local(session.date, session.start))")
-                lines.append("DTEND;TZID=\(program.timeZone):\(Self.local(session.date, session.end))")
-                var summary = session.title
-                if let topic = session.topic { summary += ": " + topic.title }
-                lines.append("SUMMARY:" + Self.escape(summary))
-                if let room = session.room { lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)")) }
-                lines.append("DESCRIPTION:" + Self.escape(description(of: session, track: trackWeek.track)))
-                lines.append("CATEGORIES:" + Self.escape(wording.text(session.kind.labelKey)))
-                lines.append("END:VEVENT")
+        for week in weeks {
+            for trackWeek in week.tracks where track == nil || trackWeek.track.id == track {
+                // The old place of a moved session is not an event: the session, at its new
+                // time, carries the slot's UID.
+                for session in trackWeek.days.flatMap(\.sessions) where session.movedTo == nil {
+                    lines += event(session, track: trackWeek.track, domain: domain)
+                }
             }
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func event(_ session: ScheduledSession, track: Track, domain: String) -> [String] {
+        var summary = session.title
+        if let topic = session.topic { summary += ": " + topic.title }
+        if session.isCalledOff { summary = wording.text("cancelled_event", ["title": summary]) }
+        var lines = ["BEGIN:VEVENT", "UID:" + Self.escape(session.slotKey + "@" + domain),
+                     "DTSTAMP:" + Self.utc(stamp), "LAST-MODIFIED:" + Self.utc(stamp), "SEQUENCE:\(session.sequence)",
+                     "DTSTART;TZID=\(program.timeZone):\(Self.local(session.date, session.start))",
+                     "DTEND;TZID=\(program.timeZone):\(Self.local(session.date, session.end))",
+                     "SUMMARY:" + Self.escape(summary)]
+        if session.isCalledOff { lines.append("STATUS:CANCELLED") }
+        if let room = session.room { lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)")) }
+        lines.append("DESCRIPTION:" + Self.escape(description(of: session, track: track)))
+        lines.append("CATEGORIES:" + Self.escape(wording.text(session.kind.labelKey)))
+        lines.append("END:VEVENT")
+        return lines
     }
 
     private func description(of session: ScheduledSession, track: Track) -> String {
@@ -52,6 +82,7 @@ public struct ICalendar {
         if let from = session.movedFrom {
             parts.append(wording.text("moved_from", ["date": wording.dayAndDate(from.date)]) + " " + wording.time(from.start))
         }
+        if let closed = session.closedBecause { parts.append(wording.text("closed_because", ["reason": closed])) }
         if let reason = session.reason { parts.append(reason) }
         return parts.joined(separator: "\n")
     }
@@ -61,8 +92,10 @@ public struct ICalendar {
     private func timeZoneComponent() -> [String] {
         guard let zone = TimeZone(identifier: program.timeZone) else { return [] }
         var lines = ["BEGIN:VTIMEZONE", "TZID:" + program.timeZone]
-        let from = Self.date(week.week.monday.adding(days: -366), in: zone)
-        let until = Self.date(week.week.monday.adding(days: 373), in: zone)
+        let first = weeks.map(\.week).min() ?? ISOWeek(containing: program.editionDate)
+        let last = weeks.map(\.week).max() ?? first
+        let from = Self.date(first.monday.adding(days: -366), in: zone)
+        let until = Self.date(last.monday.adding(days: 373), in: zone)
         var transitions: [Date] = []
         var cursor = from
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < until {
@@ -138,5 +171,25 @@ public struct ICalendar {
             current += size
         }
         return result
+    }
+}
+
+extension ScheduledSession {
+    /// The regular slot this occurrence fills: its day (the day it was moved from, when moved),
+    /// track and session. The same before and after a move, so a calendar that holds the event
+    /// updates it instead of adding a second one.
+    var slotKey: String {
+        let name = sessionId ?? "extra-\(Slug.make(title))-\(start.iso.replacingOccurrences(of: ":", with: ""))"
+        return "\((movedFrom?.date ?? date))-\(trackId)-\(name)"
+    }
+
+    /// Does not take place: cancelled, or on a closed day.
+    var isCalledOff: Bool { isCancelled || closedBecause != nil }
+
+    /// How many changes shape this occurrence (cancelled, closed, moved, another leader, another
+    /// room): 0 for the regular session. Adding a change never lowers it, so a calendar takes
+    /// the newer copy of the event for the newer one.
+    var sequence: Int {
+        [isCancelled, closedBecause != nil, movedFrom != nil, usualFacilitator != nil, usualRoom != nil].filter { $0 }.count
     }
 }

@@ -2,6 +2,8 @@
 struct ScheduleContexts {
     let view: AudienceView
     let mode: RenderMode
+    /// The address of a track's calendar feed, when the page offers them.
+    var calendarFeedHref: ((_ track: String?) -> String)?
 
     private var wording: Wording { view.wording }
 
@@ -39,6 +41,10 @@ struct ScheduleContexts {
                 "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes),
             ]
             item["trackDescription"] = track.description
+            if let href = calendarFeedHref?(track.id) {
+                item["trackFeedHref"] = href
+                item["trackFeedText"] = wording.text("subscribe_track", ["track": track.name])
+            }
             item["trackCapacity"] = track.capacity
             item["trackCapacityText"] = track.capacity.map { wording.text("at_most_in_a_group", ["count": String($0)]) }
             return item

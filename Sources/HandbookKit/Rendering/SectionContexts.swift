@@ -5,6 +5,8 @@
 struct SectionContexts {
     let view: AudienceView
     let mode: RenderMode
+    /// The address of a track's calendar feed (nil: of every track), when the page offers them.
+    var calendarFeedHref: ((_ track: String?) -> String)?
 
     private var content: Content { view.content }
 
@@ -26,7 +28,9 @@ struct SectionContexts {
         case .rules: context["rules"] = rules()
         case .faq: context["questions"] = faq()
         case .topics: context["modules"] = topicModules()
-        case .schedule: context["tracks"] = ScheduleContexts(view: view, mode: mode).pattern()
+        case .schedule:
+            context["tracks"] = ScheduleContexts(view: view, mode: mode, calendarFeedHref: calendarFeedHref).pattern()
+            context["allTracksFeedHref"] = calendarFeedHref?(nil)
         case .contacts:
             context.merge(contacts()) { $1 }
             for (key, anchor) in [("crisisLinesId", Anchors.crisisLines), ("contactsId", Anchors.contacts),

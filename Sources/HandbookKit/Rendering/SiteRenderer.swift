@@ -178,7 +178,9 @@ public struct SiteRenderer {
                 context["chapterHasToc"] = true
             }
         case let .section(section):
-            var sectionContext = SectionContexts(view: view, mode: mode).context(for: section)
+            var sections = SectionContexts(view: view, mode: mode)
+            if !mode.isPrint, currentWeek != nil { sections.calendarFeedHref = calendarFeedHref }
+            var sectionContext = sections.context(for: section)
             sectionContext["ui"] = ui
             if section == .schedule, !mode.isPrint { sectionContext["thisWeekHref"] = thisWeekHref }
             if section == .rules || section == .faq || section == .topics || section == .schedule {
@@ -199,12 +201,23 @@ public struct SiteRenderer {
     /// output is rendered without a week.
     private var thisWeekHref: String? {
         guard currentWeek != nil else { return nil }
-        let translated = view.content.language != view.content.program.language
-        let language = translated ? view.content.language + "/" : ""
-        let outputRoot = translated ? "../" : ""
-        let weekRoot = kind == .handbook ? outputRoot + "../schedule/" : outputRoot + "schedule/"
-        return weekRoot + language + "index.html"
+        let weekRoot = kind == .handbook ? clientScheduleRoot : outputRoot + "schedule/"
+        return weekRoot + (translation.map { $0 + "/" } ?? "") + "index.html"
     }
+
+    /// The calendar feed of a track (nil: of every track) in the page's language, which the
+    /// build writes into the client `schedule/` folder.
+    private func calendarFeedHref(track: String?) -> String {
+        CalendarFeed.href(view.content.program, track: track, language: translation, scheduleRoot: clientScheduleRoot)
+    }
+
+    /// The page's language when it is a translation (`es`), else nil.
+    private var translation: String? {
+        view.content.language == view.content.program.language ? nil : view.content.language
+    }
+    /// From a page to its output's folder (`handbook/`, `manual/`), and to the client `schedule/`.
+    private var outputRoot: String { translation == nil ? "" : "../" }
+    private var clientScheduleRoot: String { outputRoot + "../schedule/" }
 
     /// The language of a page shown untranslated, for its `lang` attribute and notice.
     private func textLanguage(of chapter: Outline.Chapter) -> String? {

@@ -10,6 +10,8 @@ public struct WeekRenderer {
     let wording: Wording
     /// Every language the week is written in, for the language switcher (empty: one language).
     var languages: [LanguageChoice] = []
+    /// The QR code of a feed address as SVG (`FeedCodes`); nil: the printed week shows the address alone.
+    var feedCode: (String) -> String? = { _ in nil }
 
     public init(week: ResolvedWeek, content: Content, templates: TemplateSet, audience: Audience) {
         self.week = week
@@ -24,6 +26,8 @@ public struct WeekRenderer {
     private var isTranslation: Bool { content.language != content.program.language }
     /// Where this language's files are inside a week's folder: "" or "es/".
     private var languageFolder: String { isTranslation ? content.language + "/" : "" }
+    /// From the week's page to the client `schedule/` folder, where the calendar feeds are.
+    private var clientScheduleRoot: String { (isTranslation ? "../" : "") + (isStaff ? "../../../schedule/" : "../") }
 
     /// Files of the week's folder: `index.html`, the stylesheet and, for clients, the `.ics` file.
     public func render(stamp: Date) -> [OutputFile] {
@@ -116,6 +120,16 @@ public struct WeekRenderer {
         let closures = closureNotices(trackWeek.days)
         if !closures.isEmpty { item["trackClosures"] = closures }
         item["trackDescription"] = trackWeek.track.description
+        item["trackFeedHref"] = CalendarFeed.href(content.program, track: trackWeek.track.id,
+                                                  language: isTranslation ? content.language : nil, scheduleRoot: clientScheduleRoot)
+        item["trackFeedText"] = wording.text("subscribe_track", ["track": trackWeek.track.name])
+        // The wall copy only: the code is for clients to scan, and the staff copy has no room to spare.
+        if !isStaff, let address = CalendarFeed.subscriptionAddress(content.program, track: trackWeek.track.id,
+                                                                     language: isTranslation ? content.language : nil) {
+            item["trackFeedAddress"] = address
+            item["trackFeedScanText"] = wording.text("scan_to_subscribe", ["track": trackWeek.track.name])
+            item["trackFeedQR"] = feedCode(address).map { QRCode.inline($0, name: wording.text("feed_code_name")) }
+        }
         if isStaff {
             item["trackCapacity"] = trackWeek.track.capacity
             item["trackCapacityText"] = trackWeek.track.capacity.map { wording.text("at_most_a_group", ["count": String($0)]) }
