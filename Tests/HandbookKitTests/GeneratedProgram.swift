@@ -11,6 +11,8 @@ struct GeneratedProgram {
     /// Lowercased marker → where it was put, for failure messages.
     var staff: [String: String] = [:]
     var client: [String: String] = [:]
+    /// Staff-only markers that no output shows at all (still never in a client file).
+    var shownNowhere: Set<String> = []
     static let markerLength = 12
 }
 

@@ -95,6 +95,9 @@ extension ProgramGenerator {
         // staff.yaml: a person clients see, with staff-only contact details, and a staff-only person.
         let notes = text(staff: true, "staff notes"), hiddenRole = "Role \(marker(staff: true, "staff-only person's role"))"
         let hiddenNotes = text(staff: true, "staff-only person's notes")
+        // The name clients would see: no output shows it, since clients never see this person.
+        let hiddenDisplayName = marker(staff: true, "staff-only person's display name")
+        program.shownNowhere.insert(hiddenDisplayName.lowercased())
         phrases += [(notes, "staff notes"), (hiddenRole, "staff-only person's role"), (hiddenNotes, "staff-only person's notes")]
         files["staff.yaml"] = """
         staff:
@@ -107,7 +110,7 @@ extension ProgramGenerator {
             notes: \(notes)
           - id: \(staffPerson)
             name: Person \(marker(staff: true, "staff-only person's name"))
-            display_name: P. \(marker(staff: true, "staff-only person's display name"))
+            display_name: P. \(hiddenDisplayName)
             role: \(hiddenRole)
             credentials: \(marker(staff: true, "staff-only person's credentials"))
             phone: 555-0112 \(marker(staff: true, "staff-only person's phone"))

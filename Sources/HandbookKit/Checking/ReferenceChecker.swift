@@ -2,17 +2,19 @@
 /// series and their topics.
 public enum ReferenceChecker {
     public static func check(_ content: Content, log: DiagnosticLog) {
-        let staff = Set(content.staff.map(\.id))
-        let rooms = Set(content.schedule.rooms.map(\.id))
-        let series = Set(content.schedule.series.map(\.id))
-        let topics = Set(content.topics.map(\.id))
-        let tracks = Set(content.schedule.tracks.map(\.id))
-        let sessions = Set(content.schedule.tracks.flatMap { $0.sessions.compactMap(\.id) })
+        // In file order: of two ids equally close to a misspelt one, the first written is suggested,
+        // the same on every run.
+        let staff = FileOrderIds(content.staff.map(\.id))
+        let rooms = FileOrderIds(content.schedule.rooms.map(\.id))
+        let series = FileOrderIds(content.schedule.series.map(\.id))
+        let topics = FileOrderIds(content.topics.map(\.id))
+        let tracks = FileOrderIds(content.schedule.tracks.map(\.id))
+        let sessions = FileOrderIds(content.schedule.tracks.flatMap { $0.sessions.compactMap(\.id) })
 
-        func expect(_ id: String?, in known: Set<String>, noun: String, file: String, at location: SourceLocation) {
+        func expect(_ id: String?, in known: FileOrderIds, noun: String, file: String, at location: SourceLocation) {
             guard let id, !known.contains(id) else { return }
             log.error(location, "unknown \(noun) '\(id)'",
-                      hint: known.isEmpty ? "add it to \(file) first" : "\(Suggestion.hint(for: id, in: Array(known), noun: "\(noun) id")) (ids are listed in \(file))")
+                      hint: known.isEmpty ? "add it to \(file) first" : "\(Suggestion.hint(for: id, in: known.ids, noun: "\(noun) id")) (ids are listed in \(file))")
         }
 
         for topicSeries in content.schedule.series {
@@ -45,4 +47,16 @@ public enum ReferenceChecker {
             for track in closure.tracks { expect(track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: closure.location) }
         }
     }
+}
+
+/// Ids as written, in file order, for suggestions; and as a set, for lookups.
+private struct FileOrderIds {
+    let ids: [String]
+    private let lookup: Set<String>
+    init(_ ids: [String]) {
+        self.ids = ids
+        lookup = Set(ids)
+    }
+    var isEmpty: Bool { ids.isEmpty }
+    func contains(_ id: String) -> Bool { lookup.contains(id) }
 }

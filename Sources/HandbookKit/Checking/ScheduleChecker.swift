@@ -35,7 +35,9 @@ public enum ScheduleChecker {
                                             room: session.room, location: session.location))
                 }
             }
-            checkHours(track, minimum: minimumWeeklyHours, log: log)
+            if let minimum = track.minimumWeeklyHours(programMinimum: minimumWeeklyHours) {
+                checkHours(track, minimum: minimum, log: log)
+            }
             checkGaps(track, limit: schedule.longestGapMinutes, log: log)
         }
         checkOverlaps(bookings, log: log, when: "every week")
@@ -66,10 +68,13 @@ public enum ScheduleChecker {
     }
 
     private static func checkHours(_ track: Track, minimum: Double, log: DiagnosticLog) {
+        guard !track.hasUnreadSessions else { return }
         let minutes = track.weeklyTreatmentMinutes
         if Double(minutes) < minimum * 60 {
             log.error(track.location, "the \(track.name) meets \(SessionKind.hoursInMessages(minutes)) a week (breaks not counted), below the minimum of \(SessionKind.hoursInMessages(Int(minimum * 60)))",
-                      hint: "add sessions; the minimum comes from compliance: state in program.yaml, else minimum_weekly_hours in schedule.yaml, else the profile, else 9")
+                      hint: track.ownMinimumWeeklyHours != nil
+                        ? "add sessions; this minimum is the track's own 'minimum_weekly_hours' (a family or aftercare group that is not treatment takes 'kind: family' or 'kind: aftercare' instead)"
+                        : "add sessions; the minimum comes from compliance: state in program.yaml, else minimum_weekly_hours in schedule.yaml, else the profile, else 9 (a track that is not treatment, such as a family group, takes 'kind: family' and has no minimum)")
         }
     }
 
@@ -148,11 +153,13 @@ public enum ScheduleChecker {
         // Only a closed day or a changed session can take a week below the weekly pattern.
         let dates = schedule.closures.flatMap(days(of:)) + schedule.changes.map(\.date)
         let weeks = Set(dates.map(ISOWeek.init(containing:))).sorted()
-        let minimum = minimumWeeklyHours * 60
         let resolver = WeekResolver(content)
         for week in weeks {
-            for trackWeek in resolver.resolve(week).tracks where Double(trackWeek.treatmentMinutes) < minimum {
+            for trackWeek in resolver.resolve(week).tracks where !trackWeek.track.hasUnreadSessions {
                 let track = trackWeek.track
+                guard let hours = track.minimumWeeklyHours(programMinimum: minimumWeeklyHours),
+                      Double(trackWeek.treatmentMinutes) < hours * 60 else { continue }
+                let minimum = hours * 60
                 // A pattern below the minimum is an error for every week, reported once by `check`.
                 guard Double(track.weeklyTreatmentMinutes) >= minimum else { continue }
                 let taken = hoursTaken(from: track, in: week, content: content)

@@ -37,7 +37,7 @@ public struct InterfaceStrings: Sendable {
             for (tag, keys) in locations.sorted(by: { $0.key < $1.key }) where tag != "en" {
                 for (key, location) in keys.sorted(by: { $0.value < $1.value }) where english[key] == nil {
                     log.warning(location, "'\(key)' is not an interface string, so this line is not used",
-                                hint: Suggestion.hint(for: key, in: Array(english.keys), noun: "key"))
+                                hint: Suggestion.hint(for: key, in: english.keys.sorted(), noun: "key"))
                 }
             }
         }

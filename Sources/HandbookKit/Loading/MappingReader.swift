@@ -233,12 +233,19 @@ final class MappingReader {
         return MappingReader(value, noun: noun, file: file, lineOffset: lineOffset, log: log, table: blockTable)
     }
 
+    /// The keys asked for, each once, in the order they were asked: a tie between two
+    /// suggestions goes to the same key on every run.
+    private var knownInOrder: [String] {
+        var seen: Set<String> = []
+        return known.filter { seen.insert($0).inserted }
+    }
+
     /// Reports keys that no accessor asked for.
     func finish() {
         for pair in pairs where !known.contains(pair.key) {
             log.error(pair.keyNode.location(in: file, lineOffset: lineOffset),
                       "unknown key '\(pair.key)' in \(noun)",
-                      hint: Suggestion.hint(for: pair.key, in: Array(Set(known)), preferring: missingRequired))
+                      hint: Suggestion.hint(for: pair.key, in: knownInOrder, preferring: missingRequired))
         }
     }
 }

@@ -38,10 +38,21 @@ enum ScheduleLoader {
             let name = t.string("name", required: true)
             let description = t.string("description")
             let capacity = t.int("capacity", range: 1...1000)
-            let sessions = t.records("sessions", noun: "session", required: true) { session($0, ids: &sessionIds) }
+            let kind = t.choice("kind", as: TrackKind.self)
+            let ownMinimum = t.double("minimum_weekly_hours")
+            var unread = false
+            let sessions = t.records("sessions", noun: "session", required: true) { reader -> Session? in
+                let read = session(reader, ids: &sessionIds)
+                if read == nil { unread = true }
+                return read
+            }
             guard let id, let name else { return nil }
-            return Track(id: id, name: name, description: description, capacity: capacity, sessions: sessions,
-                         location: t.location)
+            var track = Track(id: id, name: name, description: description, capacity: capacity, sessions: sessions,
+                              location: t.location)
+            track.hasUnreadSessions = unread
+            track.kind = kind ?? .treatment
+            track.ownMinimumWeeklyHours = ownMinimum
+            return track
         }
 
         schedule.closures = r.records("closures", noun: "closure") { c in

@@ -60,7 +60,7 @@ extension TemplateSet {
             for reference in references(in: source.text) where texts[reference.name] == nil {
                 log.error(SourceLocation(file: source.file, line: reference.line, column: reference.column),
                           "the template '\(name)' uses '\(reference.name)', which is not a template",
-                          hint: Suggestion.hint(for: reference.name, in: Array(texts.keys), noun: "template"))
+                          hint: Suggestion.hint(for: reference.name, in: texts.keys.sorted(), noun: "template"))
             }
         }
         for name in required where texts[name] == nil {
@@ -79,7 +79,7 @@ extension TemplateSet {
                 for reference in stringReferences(in: source.text) where english[reference.key] == nil {
                     log.error(SourceLocation(file: source.file, line: reference.line, column: reference.column),
                               "the template '\(name)' uses the interface string '\(reference.key)', which strings/en.yaml does not have",
-                              hint: Suggestion.hint(for: reference.key, in: Array(english.keys), noun: "string"))
+                              hint: Suggestion.hint(for: reference.key, in: english.keys.sorted(), noun: "string"))
                 }
             }
         }

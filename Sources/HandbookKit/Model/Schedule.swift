@@ -39,6 +39,11 @@ public struct TopicSeries: Sendable {
     public var location: SourceLocation
 }
 
+/// Who a track is for. A family group or an aftercare group is not treatment hours.
+public enum TrackKind: String, CaseIterable, Sendable {
+    case treatment, family, aftercare
+}
+
 /// A group of clients who attend the same weekly sessions, such as the day or evening track.
 public struct Track: Sendable {
     public var id: String
@@ -47,6 +52,21 @@ public struct Track: Sendable {
     public var capacity: Int?
     public var sessions: [Session]
     public var location: SourceLocation
+    /// Who the track is for: only a treatment track is held to a weekly minimum.
+    public var kind: TrackKind = .treatment
+    /// The track's own minimum (`minimum_weekly_hours` on the track), for a program whose
+    /// tracks differ, such as adult and adolescent tracks.
+    public var ownMinimumWeeklyHours: Double?
+
+    /// The fewest hours a week the track must meet: its own minimum, else the program's; nil for
+    /// a track that is not treatment (a family or aftercare group).
+    public func minimumWeeklyHours(programMinimum: Double) -> Double? {
+        kind == .treatment ? (ownMinimumWeeklyHours ?? programMinimum) : nil
+    }
+
+    /// A session of the track could not be read (an error says why): its hours are not known,
+    /// so no minimum-hours check is made on them, which would only repeat that error.
+    public var hasUnreadSessions = false
 
     /// Minutes of treatment in the usual week: breaks, and sessions whose times are impossible
     /// (reported by the schedule checks), are not counted.

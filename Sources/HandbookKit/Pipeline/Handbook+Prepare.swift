@@ -15,7 +15,7 @@ extension Handbook {
             throw DiagnosticsError(log.sorted)
         }
         let week = week ?? currentWeek(loaded.content.program, environment: environment)
-        let (outputs, untranslated) = timer.measure("resolve") { resolve(loaded, cache: cache) }
+        let (outputs, untranslated) = timer.measure("resolve") { resolve(loaded, cache: cache, dataHasErrors: log.hasErrors) }
         let compliance = timer.measure("check") {
             log.append(contentsOf: untranslated)
             return check(loaded, outputs: outputs, week: week, options: options, log: log)
@@ -45,7 +45,7 @@ extension Handbook {
     /// after loading); then one view per audience, resolved from it, with its outline and the
     /// resolver of its links. Also returns what applying the translations found missing or stale,
     /// for the check stage to report with everything else.
-    static func resolve(_ loaded: LoadedProgram, cache: BuildCache?) -> ([PreparedOutput], untranslated: [Diagnostic]) {
+    static func resolve(_ loaded: LoadedProgram, cache: BuildCache?, dataHasErrors: Bool = false) -> ([PreparedOutput], untranslated: [Diagnostic]) {
         let log = DiagnosticLog()
         let content = loaded.content, program = content.program
         var outputs: [PreparedOutput] = []
@@ -58,8 +58,9 @@ extension Handbook {
                 localized = content
             } else {
                 let listed = program.translations.first { $0.tag == language }!.location
-                let localizer = Localizer(language: language, translation: content.translations.first { $0.language == language },
+                var localizer = Localizer(language: language, translation: content.translations.first { $0.language == language },
                                           defaultLanguage: program.language, log: log)
+                localizer.reportsUnusedPhrases = !dataHasErrors
                 localized = localizer.localize(content, at: listed)
             }
             let wording = loaded.templates.strings.wording(for: language, defaultLanguage: program.language)

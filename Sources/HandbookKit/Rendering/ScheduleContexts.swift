@@ -38,7 +38,7 @@ struct ScheduleContexts {
             }
             var item: [String: Any] = [
                 "trackId": mode.id(Anchors.record(track.id)), "trackName": track.name, "trackRows": rows,
-                "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes),
+                "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes), "trackIsTreatment": track.kind == .treatment,
             ]
             item["trackDescription"] = track.description
             if let href = calendarFeedHref?(track.id) {

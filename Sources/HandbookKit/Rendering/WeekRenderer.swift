@@ -113,7 +113,7 @@ public struct WeekRenderer {
         }
         var item: [String: Any] = [
             "trackName": trackWeek.track.name,
-            "trackHours": wording.hours(minutes: trackWeek.treatmentMinutes),
+            "trackHours": wording.hours(minutes: trackWeek.treatmentMinutes), "trackIsTreatment": trackWeek.track.kind == .treatment,
             "dayCount": days.count,
             "weekDays": days.map(day),
         ]

@@ -124,7 +124,7 @@ public struct LinkResolver: Sendable {
                                hint: "remove the link from client text, or put it inside a ```staff block")
             }
             return .broken("'\(written)' links to '#\(anchor)', which is not a heading in '\(chapter.title)'",
-                           hint: Suggestion.hint(for: anchor, in: Array(chapter.anchors), noun: "heading id"))
+                           hint: Suggestion.hint(for: anchor, in: chapter.anchors.sorted(), noun: "heading id"))
         }
         return .chapter(slug, anchor: anchor?.isEmpty == true ? nil : anchor)
     }

@@ -11,6 +11,9 @@ struct Localizer {
     let language: String
     let translation: Translation?
     let log: DiagnosticLog
+    /// False after an error in the data files: an entry that could not be read leaves its
+    /// phrases unused, and saying so would only repeat that error.
+    var reportsUnusedPhrases = true
     /// "Spanish (es)", for messages.
     private let languageName: String
     private let defaultLanguage: String
@@ -258,7 +261,8 @@ struct Localizer {
         unmatched(translation.rules, original.rules.map(\.id), noun: "rule", file: "rules.yaml")
         unmatched(translation.faq, original.faq.map(\.id), noun: "question", file: "faq.yaml")
         unmatched(translation.topics, original.topics.map(\.id), noun: "topic", file: "topics.yaml")
-        for (text, phrase) in translation.phrases.sorted(by: { $0.value.location < $1.value.location }) where !phraseUse.used.contains(text) {
+        for (text, phrase) in translation.phrases.sorted(by: { $0.value.location < $1.value.location })
+            where reportsUnusedPhrases && !phraseUse.used.contains(text) {
             log.warning(phrase.location, "the phrase '\(text.count > 60 ? String(text.prefix(57)) + "..." : text)' is not used: no text in the data files is exactly this",
                         hint: "if the original text changed, change this line to match it; otherwise delete the phrase")
         }
