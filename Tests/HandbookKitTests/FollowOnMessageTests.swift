@@ -5,23 +5,13 @@ import XCTest
 /// Messages a coordinator reads after a mistake (issue 19, point 7): one error for one mistake,
 /// the same words on every run, and the staff directory's line about who clients see.
 final class FollowOnMessageTests: XCTestCase {
-    /// Every diagnostic of `check`, whether it throws (errors) or returns (warnings only).
-    private func diagnostics(_ fixture: ProgramFixture) throws -> [Diagnostic] {
-        let content = try fixture.write(into: try temporaryFolder(self))
-        do {
-            return try Handbook.check(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates))
-        } catch let error as DiagnosticsError {
-            return error.diagnostics
-        }
-    }
-
     /// A broken end time is one error: not also "meets 0 hours a week" for the track whose only
     /// session could not be read, nor a warning about its unused translation.
     func testAnImpossibleEndTimeIsExactlyOneError() throws {
         var fixture = ProgramFixture()
         fixture.files["schedule.yaml"] = fixture.files["schedule.yaml"]!.replacingOccurrences(of: "end: \"12:00 PM\"", with: "end: \"25:00\"")
         XCTAssertTrue(fixture.files["schedule.yaml"]!.contains("25:00"))
-        let found = try diagnostics(fixture)
+        let found = try everyDiagnostic(fixture)
         XCTAssertEqual(found.errors.count, 1, found.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(found.errors.first?.message.contains("'25:00' is not a time of day") ?? false, "\(found)")
         XCTAssertFalse(found.contains { $0.message.contains("a week (breaks not counted)") })
@@ -40,7 +30,7 @@ final class FollowOnMessageTests: XCTestCase {
         """
         fixture.files["schedule.yaml"] = fixture.files["schedule.yaml"]!.replacingOccurrences(of: "topics: [triggers, sleep]",
                                                                                               with: "topics: [triggers, sleep, sleez]")
-        let found = try diagnostics(fixture)
+        let found = try everyDiagnostic(fixture)
         let unknown = try XCTUnwrap(found.first { $0.message.contains("unknown topic 'sleez'") }, "\(found)")
         XCTAssertEqual(unknown.hint, "did you mean 'sleep'? (ids are listed in topics.yaml)")
     }

@@ -215,6 +215,16 @@ extension XCTestCase {
         return folder
     }
 
+    /// Every diagnostic of `check` on a program, whether it throws (errors) or returns (warnings only).
+    func everyDiagnostic(_ fixture: ProgramFixture) throws -> [Diagnostic] {
+        let content = try fixture.write(into: try temporaryFolder(self))
+        do {
+            return try Handbook.check(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates))
+        } catch let error as DiagnosticsError {
+            return error.diagnostics
+        }
+    }
+
     /// Builds a program; returns the output folder.
     @discardableResult
     func build(_ fixture: ProgramFixture, in folder: String? = nil, outputs: [OutputKind] = OutputKind.allCases,

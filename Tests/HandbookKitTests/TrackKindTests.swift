@@ -5,15 +5,6 @@ import XCTest
 /// Who a track is for, and its own minimum (issue 19, point 1): a family group is not held to
 /// the clinical minimum; an adolescent track may have a minimum of its own.
 final class TrackKindTests: XCTestCase {
-    private func diagnostics(_ fixture: ProgramFixture) throws -> [Diagnostic] {
-        let content = try fixture.write(into: try temporaryFolder(self))
-        do {
-            return try Handbook.check(Handbook.Options(contentDirectory: content, templatesDirectory: defaultTemplates))
-        } catch let error as DiagnosticsError {
-            return error.diagnostics
-        }
-    }
-
     /// The fixture's day track (9 hours) and a second track after it.
     private func program(secondTrack: String) -> ProgramFixture {
         var fixture = ProgramFixture()
@@ -37,7 +28,7 @@ final class TrackKindTests: XCTestCase {
     }
 
     func testAFamilyGroupIsNotHeldToTheMinimum() throws {
-        let found = try diagnostics(program(secondTrack: Self.track("family", extra: "    kind: family", hours: 1)))
+        let found = try everyDiagnostic(program(secondTrack: Self.track("family", extra: "    kind: family", hours: 1)))
         XCTAssertFalse(found.contains { $0.message.contains("Family track meets") }, found.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(found.errors.count, 0, "\(found.errors)")
     }
@@ -46,7 +37,7 @@ final class TrackKindTests: XCTestCase {
         let fixture = program(secondTrack: Self.track("teen", extra: "    minimum_weekly_hours: 4", hours: 3))
         let trackLine = fixture.files["schedule.yaml"]!.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("- id: teen") }! + 1
-        let found = try diagnostics(fixture)
+        let found = try everyDiagnostic(fixture)
         let error = try XCTUnwrap(found.first { $0.message.contains("the Teen track meets 3 hours a week") }, "\(found)")
         XCTAssertEqual(error.severity, .error)
         XCTAssertTrue(error.message.contains("below the minimum of 4 hours"), error.message)
@@ -57,7 +48,7 @@ final class TrackKindTests: XCTestCase {
     }
 
     func testAnOwnMinimumBelowTheProgramsIsMet() throws {
-        let found = try diagnostics(program(secondTrack: Self.track("teen", extra: "    minimum_weekly_hours: 3", hours: 3)))
+        let found = try everyDiagnostic(program(secondTrack: Self.track("teen", extra: "    minimum_weekly_hours: 3", hours: 3)))
         XCTAssertFalse(found.contains { $0.message.contains("Teen track meets") }, "\(found)")
     }
 
