@@ -104,7 +104,7 @@
 
   /** Shows the next results of the search, reading pages until a screenful of entries is found
    *  or the results end. */
-  function showMore(search, terms, term, ticket) {
+  function showMore(terms, term, ticket) {
     more.hidden = true;
     var target = shown + pageSize;
     function next() {
@@ -144,7 +144,7 @@
     pagefind.then(function (module) { return module.search(term); }).then(function (search) {
       if (ticket !== current || !search) { return; }
       pending = search.results.slice();
-      return showMore(search, terms, term, ticket);
+      return showMore(terms, term, ticket);
     }).catch(function () { if (ticket === current) { status.textContent = ""; show("search-unavailable"); } });
   }
 
@@ -158,7 +158,7 @@
     clearTimeout(typing);
     run(input.value);
   });
-  more.addEventListener("click", function () { showMore(null, lastTerm.split(/\s+/).map(plain).filter(Boolean), lastTerm, current); });
+  more.addEventListener("click", function () { showMore(lastTerm.split(/\s+/).map(plain).filter(Boolean), lastTerm, current); });
 
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) { input.value = query; run(query); }

@@ -133,7 +133,7 @@ final class FeedCodeTests: XCTestCase {
         try write("#!/bin/sh\n" + script + "\n", to: fakeBin + "/python3")
         XCTAssertEqual(chmod(fakeBin + "/python3", 0o755), 0)
         let build = Process()
-        build.executableURL = URL(fileURLWithPath: try handbookCommand())
+        build.executableURL = URL(fileURLWithPath: try builtHandbookCommand())
         build.arguments = ["build", "--content", content, "--templates", defaultTemplates, "--profiles", packageRoot + "/Profiles",
                            "--output", output, "--no-search"]
         build.environment = ProcessInfo.processInfo.environment.merging(clock) { $1 }
@@ -145,16 +145,6 @@ final class FeedCodeTests: XCTestCase {
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         build.waitUntilExit()
         return (build.terminationStatus, text)
-    }
-
-    /// The `handbook` executable built beside this test bundle, as KillTests finds it.
-    private func handbookCommand() throws -> String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
-        for candidate in [beside, packageRoot + "/.build/debug/handbook"] where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        XCTFail("the handbook command is not built: run 'swift build' first (make test does)")
-        throw XCTSkip("no handbook command")
     }
 
     func testWithoutSegnoTheWeekShowsTheAddressAloneAndTheBuildWarnsOnce() throws {

@@ -5,16 +5,6 @@ import XCTest
 /// The `handbook` command killed at the worst moments: at every rename of the final swap, and
 /// while Pagefind runs. Run as a real process, since a kill cannot be simulated in one.
 final class KillTests: XCTestCase {
-    /// The `handbook` executable built beside this test bundle (`make test` builds it first).
-    func handbook() throws -> String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
-        for candidate in [beside, packageRoot + "/.build/debug/handbook"] where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        XCTFail("the handbook command is not built: run 'swift build' first (make test does)")
-        throw XCTSkip("no handbook command")
-    }
-
     @discardableResult
     func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
@@ -51,7 +41,7 @@ final class KillTests: XCTestCase {
     }
 
     func testEveryOutputIsWhollyOldOrWhollyNewAtEveryKillPoint() throws {
-        let handbook = try handbook()
+        let handbook = try builtHandbookCommand()
         guard let strace = ExternalTool.find(["strace"]) else {
             return XCTFail("strace is needed: scripts/install-system-deps --with-browser installs it")
         }
@@ -96,7 +86,7 @@ final class KillTests: XCTestCase {
     /// A stand-in for `python3 -m pagefind_bin` that answers `--version`, then, when asked to
     /// index, writes its process id and waits: the build is killed meanwhile.
     func testPagefindDiesWithTheBuild() throws {
-        let handbook = try handbook()
+        let handbook = try builtHandbookCommand()
         let folder = try temporaryFolder(self)
         let content = try ProgramFixture().write(into: folder)
         let fakeBin = folder + "/bin", pidFile = folder + "/pagefind.pid"

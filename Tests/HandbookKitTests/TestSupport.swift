@@ -55,6 +55,17 @@ func uncommentingExamples(_ text: String) -> String {
     }.joined(separator: "\n")
 }
 
+/// The `handbook` executable built beside this test bundle (`make test` builds it first), for
+/// the tests that run the command itself.
+func builtHandbookCommand() throws -> String {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("handbook").path
+    for candidate in [beside, packageRoot + "/.build/debug/handbook"] where FileManager.default.isExecutableFile(atPath: candidate) {
+        return candidate
+    }
+    XCTFail("the handbook command is not built: run 'swift build' first (make test does)")
+    throw XCTSkip("no handbook command")
+}
+
 /// Runs a program found on the PATH; its exit status and everything it printed, both streams.
 func runOnPath(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()

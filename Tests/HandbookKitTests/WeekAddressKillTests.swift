@@ -7,7 +7,7 @@ extension KillTests {
     /// the week turns: killed at any rename of the build, each is its whole old page or its whole
     /// new one, and leads to a week that is there.
     func testTheWeeksAddressIsWhollyOldOrWhollyNewAndLeadsToAWeekAtEveryKillPoint() throws {
-        let handbook = try handbook()
+        let handbook = try builtHandbookCommand()
         guard let strace = ExternalTool.find(["strace"]) else {
             return XCTFail("strace is needed: scripts/install-system-deps --with-browser installs it")
         }

@@ -37,16 +37,8 @@ public struct ScheduledSession: Sendable {
         isExtra || isCancelled || movedTo != nil || movedFrom != nil || usualFacilitator != nil || usualRoom != nil
     }
 
-    /// Takes place as listed: goes into the calendar file.
+    /// Takes place as listed: counts toward the week's hours and is not struck out on the page.
     public var takesPlace: Bool { closedBecause == nil && !isCancelled && movedTo == nil }
-
-    /// A key that names this occurrence the same way every time it is generated.
-    public var stableKey: String {
-        let name = sessionId ?? "extra-\(Slug.make(title))-\(start.iso.replacingOccurrences(of: ":", with: ""))"
-        // A session moved onto a day it also meets on is a second event that day.
-        let moved = movedFrom.map { $0.date == date ? "" : "-moved-from-\($0.date)" } ?? ""
-        return "\(date)-\(trackId)-\(name)\(moved)"
-    }
 }
 
 /// One track's week: seven days, each with its sessions in time order.
