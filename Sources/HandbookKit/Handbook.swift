@@ -22,6 +22,9 @@ public enum Handbook {
         public var search = true
         /// Print the handbook, the manual and the week's schedule to PDF with headless Chromium.
         public var pdf = false
+        /// Make review findings (overdue, due soon, never reviewed) errors, so the run fails: for
+        /// scheduled checks. Other warnings stay warnings.
+        public var strict = false
         /// Told the name of each stage as it starts, for a progress line.
         public var progress: (@Sendable (String) -> Void)?
 
@@ -63,11 +66,23 @@ public enum Handbook {
         public var outputs: [PreparedOutput]
         /// The week whose printable schedule was checked.
         public var week: ISOWeek
-        /// The languages of the outputs, the default first, for language switchers.
-        public var languages: [LanguageChoice] {
-            outputs.filter { $0.kind == .handbook }.map { output in
+        /// The day reviews were checked against: today in the program's time zone, or the day
+        /// `SOURCE_DATE_EPOCH` stands for.
+        public var today = CalendarDate(year: 1970, month: 1, day: 1)
+        /// The languages of the client handbook, the default first.
+        public var languages: [LanguageChoice] { languages(of: .handbook) }
+
+        /// The languages one output is written in, the default first, for its language switchers:
+        /// a translation of clients' texts only has no manual to switch to.
+        public func languages(of kind: OutputKind) -> [LanguageChoice] {
+            outputs.filter { $0.kind == kind }.map { output in
                 LanguageChoice(tag: output.language, name: output.view.wording.languageName, folder: output.languageFolder)
             }
+        }
+
+        /// Where each language's files are inside each output ("" and "es/" ...), for the PDFs.
+        var languageFolders: [OutputKind: [String]] {
+            Dictionary(uniqueKeysWithValues: OutputKind.allCases.map { kind in (kind, languages(of: kind).map(\.folder)) })
         }
         public var diagnostics: [Diagnostic]
         /// The profile named in program.yaml and how the program meets it; nil without a profile.

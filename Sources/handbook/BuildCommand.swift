@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var write: WriteOptions
     @OptionGroup var style: OutputStyle
+    @OptionGroup var checking: CheckingOptions
 
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
@@ -38,6 +39,7 @@ struct BuildCommand: ParsableCommand {
         try DiagnosticPrinter.reportingFailure(of: "Build", output: program.output) {
             var options = program.options(outputs: only.map { [$0] } ?? OutputKind.allCases, force: write.force)
             options.pdf = pdf
+            options.strict = checking.strict
             options.search = search
             options.progress = style.progress
             let report: Handbook.Report

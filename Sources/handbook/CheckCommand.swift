@@ -15,11 +15,13 @@ struct CheckCommand: ParsableCommand {
           handbook check --content ../my-program
           handbook check --format json > problems.json
           handbook check --report             # also write Public/compliance-report.html
+          handbook check --strict             # fail when a review is overdue or due soon
         """
     )
 
     @OptionGroup var program: ProgramOptions
     @OptionGroup var write: WriteOptions
+    @OptionGroup var checking: CheckingOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -35,7 +37,9 @@ struct CheckCommand: ParsableCommand {
         let diagnostics: [Diagnostic]
         var failed = false
         do {
-            diagnostics = try Handbook.check(program.options(force: write.force), report: report)
+            var options = program.options(force: write.force)
+            options.strict = checking.strict
+            diagnostics = try Handbook.check(options, report: report)
         } catch let error as DiagnosticsError {
             diagnostics = error.diagnostics
             failed = true

@@ -52,3 +52,9 @@ struct WriteOptions: ParsableArguments {
     @Flag(help: "Write into an output folder that holds files the handbook did not write.")
     var force = false
 }
+
+/// Options of the commands that check the program (check and build).
+struct CheckingOptions: ParsableArguments {
+    @Flag(help: "Treat reviews that are overdue, due within 30 days or never done as errors, so the command fails (for scheduled checks). Other warnings stay warnings.")
+    var strict = false
+}

@@ -22,6 +22,7 @@ extension LeakyProgramTests {
             "LEAK-GUIDE-OBJ", "LEAK-GUIDE-MAT", "LEAK-GUIDE-PLAN", "LEAK-TOPIC-TITLE", "LEAK-TOPIC-SUMMARY", "LEAK-TOPIC-BLOCK",
             "555-0177", "leak-email@example.org", "LEAK-STAFF-NOTES", "Leakmarkname", "LEAK-HIDDEN-PERSON", "LEAK-HIDDEN-ROLE",
             "LEAK-SESSION-NOTE", "LEAK-INTRO-BLOCK", "leak-image.png", "LEAK-CHANGE-REASON", "LEAK-EXTRA-NOTE",
+            "LEAK-JOIN-LINK", "LEAK-EXTRA-JOIN-LINK",
         ]
     }
 

@@ -31,6 +31,11 @@ final class SampleLeakTests: XCTestCase {
             if member.audience == .staff { plain.append(member.name) }
         }
         plain += content.schedule.tracks.flatMap { $0.sessions.compactMap(\.note) }
+        // Meeting links are staff-only unless the program publishes them.
+        if !content.schedule.publishJoinLinks {
+            plain += content.schedule.tracks.flatMap { [$0.join.link] + $0.sessions.map(\.join.link) }.compactMap { $0 }
+            plain += content.schedule.extraSessions.compactMap(\.join.link)
+        }
         for page in content.pages {
             if page.audience == .staff {
                 markdown.append(page.body)

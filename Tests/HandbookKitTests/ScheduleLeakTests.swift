@@ -3,8 +3,9 @@ import XCTest
 @testable import HandbookKit
 
 extension LeakyProgramTests {
-    /// Room and group capacities, session notes, a staff-only facilitator, and a dated change and
-    /// extra session in the week of 2026-01-07.
+    /// Room and group capacities, session notes, a staff-only facilitator, the meeting links of a
+    /// hybrid session and an online extra session, and a dated change and extra session in the
+    /// week of 2026-01-07.
     static func addLeakySchedule(to fixture: inout ProgramFixture) {
         fixture.files["schedule.yaml"] = """
         rooms:
@@ -35,6 +36,9 @@ extension LeakyProgramTests {
                 end: "10:00 AM"
                 title: Check-in
                 facilitator: hidden-person
+                mode: hybrid
+                join_instructions: The link comes by text.
+                join_link: https://meet.example.org/LEAK-JOIN-LINK?pwd=1&room=2
         changes:
           - date: 2026-01-07
             session: day-group
@@ -49,6 +53,9 @@ extension LeakyProgramTests {
             title: Extra
             facilitator: hidden-person
             note: LEAK-EXTRA-NOTE
+            mode: online
+            join_instructions: The link comes by email.
+            join_link: https://meet.example.org/LEAK-EXTRA-JOIN-LINK
         """
     }
 }

@@ -2,10 +2,30 @@
 /// and the clinical limits of its schedule.
 public struct ComplianceChecker {
     public enum Status: Sendable {
-        /// Met, and where: chapter slugs and titles of the client handbook.
-        case met(where: [(slug: String, title: String)], note: String)
+        /// Met, and where in the client handbook; the note says how, for the report.
+        case met(where: [Place], note: Note?)
         case notApplicable(reason: String)
         case missing(what: String, whereToAdd: String)
+    }
+
+    /// Where the client handbook meets a requirement: the report names and links it in the
+    /// program's language.
+    public enum Place: Sendable, Equatable {
+        case page(slug: String, title: String)
+        /// A rule or a question, at its anchor in its chapter.
+        case entry(section: BuiltInSection, id: String, title: String)
+        /// A chapter the tool writes, as a whole, or one part of it (`anchor`).
+        case section(BuiltInSection, anchor: String? = nil)
+        /// The cover (start page) of the handbook.
+        case cover
+        /// The acknowledgment page the tool prints at the end of the handbook.
+        case printedAcknowledgment
+    }
+
+    /// How a requirement is met, said in an interface string (`report_note_...`) with values.
+    public struct Note: Sendable, Equatable {
+        public var key: String
+        public var values: [String: String]
     }
 
     public struct Result: Sendable {
@@ -46,9 +66,12 @@ public struct ComplianceChecker {
     /// Each requirement's status; a missing one is logged as an error with its purpose.
     public func requirements(log: DiagnosticLog) -> [Result] {
         let known = profile.requirements.map(\.id)
-        for page in client.pages {
-            for id in page.covers where !known.contains(id) {
-                log.error(page.location, "'\(id)' under 'covers' is not a requirement of the profile '\(profile.id)'",
+        // Rules and questions say what they cover as pages do, and are checked the same way.
+        let covering = client.pages.map { ($0.covers, $0.location) } + client.rules.map { ($0.covers, $0.location) }
+            + client.faq.map { ($0.covers, $0.location) }
+        for (covers, location) in covering {
+            for id in covers where !known.contains(id) {
+                log.error(location, "'\(id)' under 'covers' is not a requirement of the profile '\(profile.id)'",
                           hint: Suggestion.hint(for: id, in: known, noun: "requirement"))
             }
         }
@@ -69,22 +92,34 @@ public struct ComplianceChecker {
         }
     }
 
-    private func pages(covering id: String) -> [(slug: String, title: String)] {
-        client.pages.filter { $0.covers.contains(id) }.map { ($0.slug, $0.title) }
+    /// The client pages, rules and questions that list the requirement under `covers:`; staff-only
+    /// ones are not in the client content, so never count.
+    private func places(covering id: String) -> [Place] {
+        client.pages.filter { $0.covers.contains(id) }.map { .page(slug: $0.slug, title: $0.title) }
+            + client.rules.filter { $0.covers.contains(id) }.map { .entry(section: .rules, id: $0.id, title: $0.title) }
+            + client.faq.filter { $0.covers.contains(id) }.map { .entry(section: .faq, id: $0.id, title: $0.question) }
     }
 
     private func status(of requirement: Requirement) -> Status {
         let program = client.program
-        let coveringPages = pages(covering: requirement.id)
-        let addPage = "add 'covers: [\(requirement.id)]' to the front matter of the client page that explains it, or write such a page in pages/; if it does not apply, list it under compliance: not_applicable in program.yaml with a reason"
+        let covering = places(covering: requirement.id)
+        let addPage = "add 'covers: [\(requirement.id)]' to the front matter of the client page that explains it (or to the rule or question in rules.yaml or faq.yaml), or write such a page in pages/; if it does not apply, list it under compliance: not_applicable in program.yaml with a reason"
         switch requirement.check {
         case .page:
-            return coveringPages.isEmpty ? .missing(what: "no client page covers it", whereToAdd: addPage)
-                : .met(where: coveringPages, note: "")
+            return covering.isEmpty ? .missing(what: "no client page covers it", whereToAdd: addPage)
+                : .met(where: covering, note: nil)
         case .hours:
             return program.hours.isEmpty
                 ? .missing(what: "program.yaml lists no office hours", whereToAdd: "add 'hours:' with days, open and close to program.yaml")
-                : .met(where: [("contacts", "Contacts")], note: "\(program.hours.count) office-hours entries")
+                : .met(where: [.section(.contacts, anchor: Anchors.officeHours)],
+                       note: Note(key: "report_note_hours", values: ["number": String(program.hours.count)]))
+        case .programLength:
+            guard program.lengthWeeks != nil else {
+                return .missing(what: "program.yaml does not say how long the program lasts",
+                                whereToAdd: "add 'length_weeks:' to program.yaml, such as 'length_weeks: 12' or 'length_weeks: [8, 12]'")
+            }
+            // The report says the length in its own language.
+            return .met(where: [.cover], note: Note(key: "report_note_length", values: [:]))
         case .rules:
             if client.rules.isEmpty {
                 return .missing(what: "there are no client rules", whereToAdd: "write the rules in rules.yaml")
@@ -99,7 +134,8 @@ public struct ComplianceChecker {
                 return .missing(what: "no rule is marked as one that can lead to discharge",
                                 whereToAdd: "add 'can_lead_to_discharge: true' to the rules that can end treatment, in rules.yaml")
             }
-            return .met(where: [("rules", "Program rules")], note: "\(client.rules.count) rules, \(discharge) can lead to discharge")
+            return .met(where: [.section(.rules)],
+                        note: Note(key: "report_note_rules", values: ["rules": String(client.rules.count), "discharge": String(discharge)]))
         case .crisisContacts:
             let numbers = Set(program.crisisLines.map { $0.number.filter(\.isNumber) })
             let missing = ["988", "911"].filter { !numbers.contains($0) }
@@ -110,16 +146,17 @@ public struct ComplianceChecker {
             if program.afterHoursPhone == nil {
                 return .missing(what: "there is no after-hours phone", whereToAdd: "add 'after_hours_phone:' to program.yaml")
             }
-            return .met(where: [("contacts", "Contacts and crisis lines")], note: "988, 911 and \(program.afterHoursPhone!)")
+            return .met(where: [.section(.contacts, anchor: Anchors.crisisLines)],
+                        note: Note(key: "report_note_crisis", values: ["phone": program.afterHoursPhone!]))
         case .grievance:
-            guard !coveringPages.isEmpty else { return .missing(what: "no client page covers it", whereToAdd: addPage) }
+            guard !covering.isEmpty else { return .missing(what: "no client page covers it", whereToAdd: addPage) }
             guard let outside = program.contacts.first(where: \.outside) else {
                 return .missing(what: "no contact outside the program is listed",
                                 whereToAdd: "add the agency clients can complain to under contacts in program.yaml, with 'outside: true'")
             }
-            return .met(where: coveringPages, note: "outside contact: \(outside.name)")
+            return .met(where: covering, note: Note(key: "report_note_outside", values: ["name": outside.name]))
         case .acknowledgment:
-            return .met(where: [("print", "Printed handbook, last page")], note: "written by the tool at the end of the printed handbook")
+            return .met(where: [.printedAcknowledgment], note: Note(key: "report_note_acknowledgment", values: [:]))
         }
     }
 

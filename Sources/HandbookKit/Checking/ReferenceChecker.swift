@@ -27,7 +27,9 @@ public enum ReferenceChecker {
         }
         for track in content.schedule.tracks {
             for session in track.sessions {
-                expect(session.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: session.location(of: "facilitator"))
+                for (person, location) in zip(session.facilitators, session.facilitatorLocations) {
+                    expect(person, in: staff, noun: "staff member", file: "staff.yaml", at: location)
+                }
                 expect(session.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: session.location(of: "room"))
                 expect(session.series, in: series, noun: "topic series", file: "schedule.yaml under 'series'", at: session.location(of: "series"))
             }
@@ -39,12 +41,19 @@ public enum ReferenceChecker {
         }
         for extra in content.schedule.extraSessions {
             expect(extra.track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: extra.location)
-            expect(extra.facilitator, in: staff, noun: "staff member", file: "staff.yaml", at: extra.location)
-            expect(extra.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: extra.location)
-            expect(extra.topic, in: topics, noun: "topic", file: "topics.yaml", at: extra.location)
+            for (person, location) in zip(extra.facilitators, extra.facilitatorLocations) {
+                expect(person, in: staff, noun: "staff member", file: "staff.yaml", at: location)
+            }
+            expect(extra.room, in: rooms, noun: "room", file: "schedule.yaml under 'rooms'", at: extra.location(of: "room"))
+            expect(extra.topic, in: topics, noun: "topic", file: "topics.yaml", at: extra.location(of: "topic"))
         }
         for closure in content.schedule.closures {
             for track in closure.tracks { expect(track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: closure.location) }
+        }
+        for notice in content.schedule.notices {
+            for (track, location) in zip(notice.tracks, notice.trackLocations) {
+                expect(track, in: tracks, noun: "track", file: "schedule.yaml under 'tracks'", at: location)
+            }
         }
     }
 }

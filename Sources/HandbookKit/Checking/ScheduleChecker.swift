@@ -8,7 +8,8 @@ public enum ScheduleChecker {
         var start: TimeOfDay
         var end: TimeOfDay
         var track: String
-        var facilitator: String?
+        /// Everyone who leads it: each is busy for its whole time.
+        var facilitators: [String]
         var room: String?
         var location: SourceLocation
         /// Comes from a dated change or extra session rather than the weekly pattern.
@@ -31,7 +32,7 @@ public enum ScheduleChecker {
                 }
                 for day in session.days {
                     bookings.append(Booking(label: session.title, day: day.rawValue, dayName: day.name, start: session.start,
-                                            end: session.end, track: track.id, facilitator: session.facilitator,
+                                            end: session.end, track: track.id, facilitators: session.facilitators,
                                             room: session.room, location: session.location))
                 }
             }
@@ -55,7 +56,7 @@ public enum ScheduleChecker {
                     log.error(later.location, "'\(later.label)' overlaps '\(earlier.label)' in the same track on \(later.dayName) (\(when))",
                               hint: "change the start or end time of one of them")
                 }
-                if let person = later.facilitator, person == earlier.facilitator {
+                for person in later.facilitators where earlier.facilitators.contains(person) {
                     log.error(later.location, "'\(person)' leads two sessions at once: '\(later.label)' \(clash) (\(when))",
                               hint: "choose another facilitator for one of them")
                 }
@@ -239,7 +240,7 @@ public enum ScheduleChecker {
             trackWeek.days.flatMap(\.sessions).filter(\.takesPlace).map { session in
                 Booking(label: session.title, day: session.date.dayNumber, dayName: "\(session.date.weekday.name) \(session.date)",
                         start: session.start, end: session.end, track: session.trackId,
-                        facilitator: session.facilitator?.id, room: session.room?.id, location: session.location,
+                        facilitators: session.facilitators.map(\.id), room: session.room?.id, location: session.location,
                         isException: session.isChanged)
             }
         }

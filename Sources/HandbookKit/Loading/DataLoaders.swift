@@ -6,10 +6,12 @@ enum DataLoaders {
             let id = Identifier.read(rule, seen: &seen)
             let title = rule.string("title", required: true)
             let text = rule.markdown("text", required: true)
-            let value = Rule(
+            var value = Rule(
                 id: id ?? "", title: title ?? "", category: rule.string("category"), text: text ?? MarkdownSource("", origin: rule.location),
                 consequence: rule.markdown("consequence"), canLeadToDischarge: rule.bool("can_lead_to_discharge") ?? false,
                 staffNote: rule.markdown("staff_note"), audience: rule.audience(), location: rule.location)
+            value.covers = covers(rule)
+            value.review = rule.review()
             return id == nil || title == nil || text == nil ? nil : value
         }
     }
@@ -24,9 +26,20 @@ enum DataLoaders {
             if let given = id { id = Identifier.check(given, at: q.location(of: "id"), noun: "question", seen: &seen, log: q.log) }
             // Every key is read before giving up on an entry, so none is reported as unknown.
             let audience = q.audience()
+            let requirements = covers(q)
+            let review = q.review()
             guard let id, let question, let answer else { return nil }
-            return FAQEntry(id: id, question: question, answer: answer, audience: audience, location: q.location)
+            var entry = FAQEntry(id: id, question: question, answer: answer, audience: audience, location: q.location)
+            entry.covers = requirements
+            entry.review = review
+            return entry
         }
+    }
+
+    /// `covers: [grievance]`: the compliance requirements an entry meets, read as on pages; the
+    /// compliance check says which ids the profile does not have.
+    private static func covers(_ r: MappingReader) -> [String] {
+        r.strings("covers")?.map(\.0) ?? []
     }
 
     static func topics(_ r: MappingReader) -> [Topic] {
@@ -42,9 +55,10 @@ enum DataLoaders {
                     plan: g.markdown("plan"), minutes: g.int("minutes", range: 1...600))
                 g.finish()
             }
-            let value = Topic(id: id ?? "", title: title ?? "", module: t.string("module"),
+            var value = Topic(id: id ?? "", title: title ?? "", module: t.string("module"),
                               summary: summary ?? MarkdownSource("", origin: t.location), guide: guide,
                               audience: t.audience(), location: t.location)
+            value.review = t.review()
             return id == nil || title == nil || summary == nil ? nil : value
         }
     }

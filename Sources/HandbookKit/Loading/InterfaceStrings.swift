@@ -2,11 +2,27 @@ import Foundation
 
 /// The interface strings of every language the template folders hold (`strings/<tag>.yaml`),
 /// with the program's own files (`<content>/templates/strings/`) overriding single keys.
+///
+/// A language may also have the strings that differ in its informal register
+/// (`strings/<tag>.informal.yaml`: Spanish "tú" where `<tag>.yaml` says "usted"), used when the
+/// language's program file says `register: informal`.
 public struct InterfaceStrings: Sendable {
-    /// Strings by language tag, then by key.
+    /// Strings by language tag, then by key (the formal register, all folders merged).
     let languages: [String: [String: String]]
     /// The file each language's strings were last read from, for diagnostics.
     let files: [String: String]
+    /// Every file's strings in the order they apply: folder by folder, each folder's formal file
+    /// before its informal one, so a program's own string beats a built-in one in either register.
+    var layers: [Layer] = []
+
+    struct Layer: Sendable {
+        let tag: String
+        let register: Register
+        let strings: [String: String]
+    }
+
+    /// The file name's ending of a language's informal strings.
+    static let informalSuffix = ".informal"
 
     static let empty = InterfaceStrings(languages: [:], files: [:])
 
@@ -15,19 +31,28 @@ public struct InterfaceStrings: Sendable {
         var languages: [String: [String: String]] = [:]
         var files: [String: String] = [:]
         var locations: [String: [String: SourceLocation]] = [:]
+        var layers: [Layer] = []
         for folder in folders {
-            for name in folder.names(in: "strings") where name.hasSuffix(".yaml") {
+            let names = folder.names(in: "strings").filter { $0.hasSuffix(".yaml") }
+            // Formal files first: within a folder, the informal strings override them.
+            for name in names.filter({ !isInformal($0) }) + names.filter(isInformal) {
                 let file = folder.displayPath("strings/" + name)
-                let tag = String(name.dropLast(".yaml".count))
+                let stem = String(name.dropLast(".yaml".count))
+                let register: Register = isInformal(name) ? .informal : .formal
+                let tag = register == .informal ? String(stem.dropLast(informalSuffix.count)) : stem
                 guard let text = folder.readText("strings/" + name, required: true, log: log) else { continue }
                 guard let root = YAMLFile.parse(text, file: file, log: log),
                       let reader = MappingReader(root, noun: "strings file", file: file, log: log) else { continue }
+                var strings: [String: String] = [:]
                 for key in reader.keys {
                     guard let value = reader.string(key) else { continue }
-                    languages[tag, default: [:]][key] = value
-                    locations[tag, default: [:]][key] = reader.location(of: key)
+                    strings[key] = value
+                    locations[stem, default: [:]][key] = reader.location(of: key)
                 }
                 reader.finish()
+                layers.append(Layer(tag: tag, register: register, strings: strings))
+                guard register == .formal else { continue }
+                languages[tag, default: [:]].merge(strings) { _, later in later }
                 files[tag] = file
             }
         }
@@ -41,8 +66,10 @@ public struct InterfaceStrings: Sendable {
                 }
             }
         }
-        return InterfaceStrings(languages: languages, files: files)
+        return InterfaceStrings(languages: languages, files: files, layers: layers)
     }
+
+    private static func isInformal(_ name: String) -> Bool { name.hasSuffix(informalSuffix + ".yaml") }
 
     /// Where a language's strings come from, most specific first: `es-US`, `es`, then the
     /// default language, then English, which the tool always ships.
@@ -59,12 +86,27 @@ public struct InterfaceStrings: Sendable {
         return chain
     }
 
-    func wording(for language: String, defaultLanguage: String) -> Wording {
+    func wording(for language: String, defaultLanguage: String, register: Register = .formal,
+                 timeFormat: TimeFormat? = nil) -> Wording {
         var strings: [String: String] = [:]
         for tag in Self.chain(for: language, defaultLanguage: defaultLanguage).reversed() {
-            strings.merge(languages[tag] ?? [:]) { _, specific in specific }
+            for layer in layers where layer.tag == tag && (layer.register == .formal || layer.register == register) {
+                strings.merge(layer.strings) { _, specific in specific }
+            }
         }
-        return Wording(language: language, defaultLanguage: defaultLanguage, strings: strings)
+        return Wording(language: language, defaultLanguage: defaultLanguage, strings: strings, timeFormat: timeFormat)
+    }
+
+    /// How an output in `language` speaks: the program's time format, and the register the
+    /// language's program file sets (`program` is the content's, after translation).
+    func wording(for language: String, program: Program) -> Wording {
+        wording(for: language, defaultLanguage: program.language, register: program.register, timeFormat: program.timeFormat)
+    }
+
+    /// Whether any folder has informal strings for the language or its base language.
+    func hasInformal(_ language: String) -> Bool {
+        let base = String(language.split(separator: "-").first ?? "")
+        return layers.contains { $0.register == .informal && ($0.tag == language || $0.tag == base) }
     }
 
     /// Keys the language's own files (`es-US`, `es`) lack that the default language or English

@@ -37,6 +37,8 @@ indirect enum ValueKind {
     case trueFalse
     case date
     case time
+    /// A length of time in months or years: `12 months`, `2 years`.
+    case interval
     case choice([String])
     case languageTag
     case timeZone
@@ -48,6 +50,15 @@ indirect enum ValueKind {
     case records(KeyTable)
     /// A block of keys.
     case block(KeyTable)
+    /// A single value of the first kind, or a block of keys: an item of a list where a short form
+    /// stands beside a long one (`translations: [es, {language: en, scope: client}]`).
+    case valueOrBlock(ValueKind, KeyTable)
+
+    /// A list whose items may be blocks: a block alone is read as a list of one.
+    var isListOfValuesOrBlocks: Bool {
+        if case .list(.valueOrBlock) = self { return true }
+        return false
+    }
 
     /// A valid value of this kind, given to a reader that is recording its keys, so that its
     /// checks pass and it goes on to ask for every key it knows.
@@ -59,6 +70,7 @@ indirect enum ValueKind {
         case .trueFalse: Node("false")
         case .date: Node("2026-01-05")
         case .time: Node("9:00 AM")
+        case .interval: Node("12 months")
         case let .choice(values): Node(values.first ?? "x")
         case .languageTag: Node("und")
         case .timeZone: Node("UTC")
@@ -66,6 +78,8 @@ indirect enum ValueKind {
         case let .list(item): .sequence(Node.Sequence([item.sample]))
         case .records: .sequence(Node.Sequence([.mapping(Node.Mapping([]))]))
         case .block: .mapping(Node.Mapping([]))
+        // The block, so that a recording reader goes on to ask for the block's keys.
+        case .valueOrBlock: .mapping(Node.Mapping([]))
         }
     }
 }

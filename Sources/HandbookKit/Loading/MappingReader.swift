@@ -191,6 +191,8 @@ final class MappingReader {
         switch value {
         case let .sequence(sequence): return Array(sequence)
         case .scalar: return [value]
+        // A block alone where an item may be a block: a list of one, as a value alone is.
+        case .mapping where kind.isListOfValuesOrBlocks: return [value]
         default:
             log.error(value.location(in: file, lineOffset: lineOffset),
                       "'\(key)' should be a list (lines starting with '- '), found \(value.kindDescription)")
@@ -223,6 +225,30 @@ final class MappingReader {
             else { return nil }
             defer { reader.finish() }
             return read(reader)
+        }
+    }
+
+    /// A list whose items are each a single value or a block of keys, such as
+    /// `translations: [es, {language: en, scope: client}]`: `value` reads an item written as a
+    /// single value (of kind `item`), `block` one written as a block (`noun` names it in messages).
+    func valuesOrRecords<T>(_ key: String, of item: ValueKind, orBlock noun: String,
+                            value: (String, SourceLocation) -> T?, block: (MappingReader) -> T?) -> [T] {
+        let blockTable = table.map { _ in KeyTable(noun: noun) }
+        guard let items = list(key, .list(.valueOrBlock(item, blockTable ?? KeyTable(noun: noun))), required: false) else { return [] }
+        return items.compactMap { node in
+            let location = node.location(in: file, lineOffset: lineOffset)
+            switch node {
+            case let .scalar(scalar) where !node.isNull:
+                return value(scalar.string.trimmingCharacters(in: .whitespaces), location)
+            case .mapping:
+                guard let reader = MappingReader(node, noun: noun, file: file, lineOffset: lineOffset, log: log, table: blockTable)
+                else { return nil }
+                defer { reader.finish() }
+                return block(reader)
+            default:
+                log.error(location, "each item of '\(key)' should be a single value or a block of keys, found \(node.kindDescription)")
+                return nil
+            }
         }
     }
 

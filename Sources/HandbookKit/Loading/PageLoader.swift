@@ -25,10 +25,15 @@ enum PageLoader {
         let summary = r.string("summary")
         let audience = r.audience()
         let covers = r.strings("covers")?.map(\.0) ?? []
+        // A page's findings point at its first line, as the page's other problems do.
+        var review = r.review()
+        review?.location = fileLocation
         guard let title else { return nil }
-        return Page(slug: slug, title: title, order: order, summary: summary, audience: audience, covers: covers,
-                    body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
-                    location: fileLocation)
+        var page = Page(slug: slug, title: title, order: order, summary: summary, audience: audience, covers: covers,
+                        body: MarkdownSource(front.body, origin: SourceLocation(file: file, line: front.bodyFirstLine, column: 1)),
+                        location: fileLocation)
+        page.review = review
+        return page
     }
 
     /// The front matter of a page file as a reader of its keys, and the split file; nil after

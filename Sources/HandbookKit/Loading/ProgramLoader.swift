@@ -54,6 +54,10 @@ enum ProgramLoader {
         program.translations = readTranslations(r, defaultLanguage: language)
         program.siteURL = readSiteURL(r)
         program.crisisLinesLocation = r.keyLocation("crisis_lines")
+        program.reviewEvery = r.interval("review_every")
+        program.lengthWeeks = ProgramLengthReader.read(r)
+        program.timeFormat = r.choice("time_format", as: TimeFormat.self)
+        program.register = r.choice("register", as: Register.self) ?? .formal
         return program
     }
 
@@ -69,10 +73,22 @@ enum ProgramLoader {
         return written.hasSuffix("/") ? written : written + "/"
     }
 
-    /// `translations: [es, vi]`: language tags, each once, none the default language.
-    private static func readTranslations(_ r: MappingReader, defaultLanguage: String) -> [(tag: String, location: SourceLocation)] {
-        var result: [(tag: String, location: SourceLocation)] = []
-        for (tag, location) in r.strings("translations", of: .languageTag) ?? [] {
+    /// `translations: [es, vi, {language: en, scope: client}]`: language tags, each once, none the
+    /// default language; a tag alone covers everything (`scope: all`).
+    private static func readTranslations(_ r: MappingReader, defaultLanguage: String) -> [TranslationListing] {
+        let listed = r.valuesOrRecords("translations", of: .languageTag, orBlock: "translation entry") { tag, location in
+            TranslationListing(tag: tag, location: location)
+        } block: { entry in
+            let tag = entry.string("language", kind: .languageTag, required: true,
+                                   hint: "name the language, as in '{language: en, scope: client}'")
+            // A scope that is not known is an error already; the language stays listed, so that
+            // the mistake gives one message, not one more for an unlisted translation folder.
+            let scope = entry.choice("scope", as: TranslationScope.self) ?? .all
+            return tag.map { TranslationListing(tag: $0, scope: scope, location: entry.location(of: "language")) }
+        }
+        var result: [TranslationListing] = []
+        for listing in listed {
+            let (tag, location) = (listing.tag, listing.location)
             if !isLanguageTag(tag) {
                 r.log.error(location, "'\(tag)' is not a language tag",
                             hint: "write a tag such as es (Spanish), vi (Vietnamese), zh-Hans (Chinese) or es-US")
@@ -82,7 +98,7 @@ enum ProgramLoader {
             } else if result.contains(where: { $0.tag == tag }) {
                 r.log.error(location, "the language '\(tag)' is listed twice", hint: "remove one of them")
             } else {
-                result.append((tag, location))
+                result.append(listing)
             }
         }
         return result

@@ -6,6 +6,8 @@ enum ScheduleLoader {
         schedule.minimumWeeklyHoursSetting = r.double("minimum_weekly_hours")
         if let gap = r.int("longest_gap_minutes", range: 0...1440) { schedule.longestGapMinutes = gap }
         if let weeks = r.int("calendar_weeks", range: 1...52) { schedule.calendarWeeks = weeks }
+        schedule.publishJoinLinks = r.bool("publish_join_links") ?? false
+        if let clocks = r.bool("daylight_saving_notices") { schedule.daylightSavingNotices = clocks }
 
         var roomIds: [String: SourceLocation] = [:]
         schedule.rooms = r.records("rooms", noun: "room") { room in
@@ -40,9 +42,12 @@ enum ScheduleLoader {
             let capacity = t.int("capacity", range: 1...1000)
             let kind = t.choice("kind", as: TrackKind.self)
             let ownMinimum = t.double("minimum_weekly_hours")
+            let mode = SessionDetailsReader.mode(t) ?? .inPerson
+            let timeZoneNote = t.string("time_zone_note")
+            let join = SessionDetailsReader.join(t)
             var unread = false
             let sessions = t.records("sessions", noun: "session", required: true) { reader -> Session? in
-                let read = session(reader, ids: &sessionIds)
+                let read = session(reader, ids: &sessionIds, trackMode: mode, trackJoin: join)
                 if read == nil { unread = true }
                 return read
             }
@@ -52,6 +57,9 @@ enum ScheduleLoader {
             track.hasUnreadSessions = unread
             track.kind = kind ?? .treatment
             track.ownMinimumWeeklyHours = ownMinimum
+            track.mode = mode
+            track.timeZoneNote = timeZoneNote
+            track.join = join
             return track
         }
 
@@ -93,15 +101,28 @@ enum ScheduleLoader {
             let title = e.string("title", required: true)
             let kind = e.choice("kind", as: SessionKind.self) ?? .group
             // Every key is read before giving up on an entry, so none is reported as unknown.
-            let (room, facilitator, topic, note) = (e.string("room"), e.string("facilitator"), e.string("topic"), e.string("note"))
+            let (room, topic, note) = (e.string("room"), e.string("topic"), e.string("note"))
+            let facilitators = SessionDetailsReader.facilitators(e)
+            let (mode, join) = (SessionDetailsReader.mode(e), SessionDetailsReader.join(e))
             guard let date, let track, let start, let end, let title else { return nil }
-            return ExtraSession(date: date, track: track, start: start, end: end, kind: kind, title: title,
-                                room: room, facilitator: facilitator, topic: topic, note: note, location: e.location)
+            // Like a weekly session, it meets the way its track does unless it says otherwise.
+            let ownTrack = schedule.tracks.first { $0.id == track }
+            var extra = ExtraSession(date: date, track: track, start: start, end: end, kind: kind, title: title,
+                                     room: room, topic: topic, note: note, location: e.location,
+                                     keyLocations: e.keyLocations(["room", "topic", "mode", "join_instructions", "join_link"]))
+            extra.facilitators = facilitators.map(\.0)
+            extra.facilitatorLocations = facilitators.map(\.1)
+            extra.mode = mode ?? ownTrack?.mode ?? .inPerson
+            extra.join = join.filled(from: ownTrack?.join ?? JoinDetails())
+            return extra
         }
+        schedule.notices = notices(r)
         return schedule
     }
 
-    private static func session(_ s: MappingReader, ids: inout [String: SourceLocation]) -> Session? {
+    /// A weekly session; what it does not say about meeting online it takes from its track.
+    private static func session(_ s: MappingReader, ids: inout [String: SourceLocation],
+                                trackMode: SessionMode, trackJoin: JoinDetails) -> Session? {
         var id: String?
         if let given = s.string("id", kind: .identifier) {
             id = Identifier.check(given, at: s.location(of: "id"), noun: "session", seen: &ids, log: s.log)
@@ -121,10 +142,17 @@ enum ScheduleLoader {
         let end = s.time("end", required: true)
         let kind = s.choice("kind", as: SessionKind.self) ?? .group
         let title = s.string("title", required: true)
-        let session = Session(id: id, days: days, start: start ?? TimeOfDay(minutes: 0), end: end ?? TimeOfDay(minutes: 0),
-                              kind: kind, title: title ?? "", room: s.string("room"), facilitator: s.string("facilitator"),
+        let room = s.string("room")
+        let facilitators = SessionDetailsReader.facilitators(s)
+        var session = Session(id: id, days: days, start: start ?? TimeOfDay(minutes: 0), end: end ?? TimeOfDay(minutes: 0),
+                              kind: kind, title: title ?? "", room: room,
                               series: s.string("series"), note: s.string("note"), location: s.location,
-                              keyLocations: s.keyLocations(["days", "start", "end", "room", "facilitator", "series"]))
+                              keyLocations: s.keyLocations(["days", "start", "end", "room", "series", "mode",
+                                                            "join_instructions", "join_link"]))
+        session.facilitators = facilitators.map(\.0)
+        session.facilitatorLocations = facilitators.map(\.1)
+        session.mode = SessionDetailsReader.mode(s) ?? trackMode
+        session.join = SessionDetailsReader.join(s).filled(from: trackJoin)
         guard start != nil, end != nil, title != nil, !days.isEmpty else { return nil }
         return session
     }

@@ -32,6 +32,7 @@ struct TranslationLoader {
     static func program(_ r: MappingReader, into translation: inout Translation) {
         translation.name = r.string("name")
         translation.shortName = r.string("short_name")
+        translation.register = r.choice("register", as: Register.self) ?? .formal
         translation.sections = readSections(r)
     }
 

@@ -54,6 +54,15 @@ enum Cmark {
         }
     }
 
+    /// The text of Markdown without its markup, for comparing what a reader reads word by word.
+    static func plainText(_ markdown: String) -> String {
+        let root = parse(markdown, unsafeHTML: false)
+        defer { cmark_node_free(root) }
+        guard let output = cmark_render_plaintext(root, options(unsafeHTML: false), 0) else { return markdown }
+        defer { free(output) }
+        return String(cString: output).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func renderHTML(_ root: OpaquePointer, unsafeHTML: Bool) -> String {
         _ = extensions
         guard let output = cmark_render_html(root, options(unsafeHTML: unsafeHTML), extensionList) else { return "" }

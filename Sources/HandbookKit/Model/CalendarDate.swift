@@ -65,6 +65,14 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The same day `months` months later; a day the month does not have becomes its last day
+    /// (January 31 plus one month is February 28 or 29), as a calendar reminder would fall.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))
+    }
+
     /// The day of the week (1970-01-01 was a Thursday).
     public var weekday: Weekday {
         let index = ((dayNumber % 7) + 7 + 3) % 7 // 0 = Monday

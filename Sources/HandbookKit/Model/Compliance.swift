@@ -36,7 +36,8 @@ public struct ComplianceProfile: Sendable {
 /// One thing a client handbook must contain.
 public struct Requirement: Sendable {
     public enum Check: String, Sendable, CaseIterable {
-        /// A client page lists the requirement's id under `covers:` in its front matter.
+        /// A client page lists the requirement's id under `covers:` in its front matter, or a
+        /// client rule or question under its own `covers:`.
         case page
         /// `program.yaml` has office hours.
         case hours
@@ -48,6 +49,8 @@ public struct Requirement: Sendable {
         case grievance
         /// The tool writes the acknowledgment page at the end of the printed handbook.
         case acknowledgment
+        /// `program.yaml` says how long the program lasts (`length_weeks`), which the cover shows.
+        case programLength = "program-length"
     }
 
     public var id: String

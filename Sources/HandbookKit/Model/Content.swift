@@ -12,4 +12,9 @@ public struct Content: Sendable {
     public var language: String = "en"
     /// The translations the program lists in `program.yaml`, as loaded; not yet applied.
     public var translations: [Translation] = []
+    /// What changed since the last saved edition, as this edition's audience sees it; nil when
+    /// there is no earlier saved edition (set when resolving, from content already resolved).
+    public var whatsNew: WhatsNew? = nil
+    /// The fingerprint of the client text of this edition in this language (set when resolving).
+    public var clientFingerprint: String? = nil
 }

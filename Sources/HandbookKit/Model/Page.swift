@@ -10,6 +10,8 @@ public struct Page: Sendable {
     public var covers: [String]
     public var body: MarkdownSource
     public var location: SourceLocation
+    /// Owner and review dates (`owner:`, `reviewed:`, `review_every:`): staff only.
+    public var review: Review? = nil
     /// Set in a translated edition when the page has no translation: the language it is shown in.
     public var fallbackLanguage: String? = nil
 }

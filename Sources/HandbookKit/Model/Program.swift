@@ -6,9 +6,9 @@ public struct Program: Sendable {
     public var editionDate: CalendarDate
     /// BCP 47 language tag of the handbook's text, such as `en`.
     public var language: String
-    /// Tags of the languages the program is translated into (`translations/<tag>/`), with where
-    /// each is listed.
-    public var translations: [(tag: String, location: SourceLocation)] = []
+    /// The languages the program is translated into (`translations/<tag>/`), each with its scope
+    /// and where it is listed.
+    public var translations: [TranslationListing] = []
     /// IANA time zone, such as `America/Chicago`.
     public var timeZone: String
     public var address: String
@@ -32,6 +32,16 @@ public struct Program: Sendable {
     public var location: SourceLocation
     /// Where `crisis_lines` is written, when it is: problems with the crisis lines point there.
     public var crisisLinesLocation: SourceLocation?
+    /// How often pages and items are reviewed unless they say otherwise (`review_every:`): staff only.
+    public var reviewEvery: ReviewInterval? = nil
+
+    /// How long the program usually lasts (`length_weeks`), when the program says.
+    public var lengthWeeks: ProgramLength? = nil
+    /// How times of day are written in every language (`time_format`); nil: each language's usual way.
+    public var timeFormat: TimeFormat? = nil
+    /// How the interface strings of the text's language address the reader (`register`): in the
+    /// default language, from program.yaml; in a translation, from its own program.yaml.
+    public var register: Register = .formal
 
     /// What the header shows: the short name when there is one.
     public var displayName: String { shortName ?? name }
@@ -63,6 +73,8 @@ public enum BuiltInSection: String, Sendable, CaseIterable {
     case schedule, topics, rules, faq, contacts
     /// Staff manual only: who is who, with private contact details.
     case staffDirectory = "staff-directory"
+    /// What changed since the last saved edition (only when there is one, and something changed).
+    case whatsNew = "whats-new"
 
     /// Sections only the staff manual has.
     public var isStaffOnly: Bool { self == .staffDirectory }
@@ -76,6 +88,9 @@ public enum BuiltInSection: String, Sendable, CaseIterable {
         case .faq: 85
         case .contacts: 95
         case .staffDirectory: 190
+        // Last, after every page (before the acknowledgment on paper): returning readers come
+        // to it from the cover's link.
+        case .whatsNew: 10_000
         }
     }
 

@@ -13,6 +13,10 @@ public struct Rule: Sendable {
     public var staffNote: MarkdownSource?
     public var audience: Audience
     public var location: SourceLocation
+    /// Compliance requirements the rule meets, by id (`covers: [grievance]`), as on pages.
+    public var covers: [String] = []
+    /// Owner and review dates (`owner:`, `reviewed:`, `review_every:`): staff only.
+    public var review: Review? = nil
     /// Set in a translated edition when the entry has no translation: the language it is shown in.
     public var fallbackLanguage: String? = nil
 }
@@ -24,6 +28,10 @@ public struct FAQEntry: Sendable {
     public var answer: MarkdownSource
     public var audience: Audience
     public var location: SourceLocation
+    /// Compliance requirements the answer meets, by id (`covers: [fees]`), as on pages.
+    public var covers: [String] = []
+    /// Owner and review dates (`owner:`, `reviewed:`, `review_every:`): staff only.
+    public var review: Review? = nil
     /// Set in a translated edition when the entry has no translation: the language it is shown in.
     public var fallbackLanguage: String? = nil
 }

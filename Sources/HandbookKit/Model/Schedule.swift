@@ -7,6 +7,9 @@ public struct Schedule: Sendable {
     public var longestGapMinutes: Int
     /// How many weeks after the current one the calendar feeds hold (`calendar_weeks`).
     public var calendarWeeks = 8
+    /// Clients may see the links of online sessions (`publish_join_links: true`); else a
+    /// `join_link` is staff-only, and the client view never holds it.
+    public var publishJoinLinks = false
     public var rooms: [Room]
     public var series: [TopicSeries]
     public var tracks: [Track]
@@ -14,6 +17,10 @@ public struct Schedule: Sendable {
     public var changes: [SessionChange]
     public var extraSessions: [ExtraSession]
     public var location: SourceLocation
+    /// Dated messages for the week pages (`notices`).
+    public var notices: [ScheduleNotice] = []
+    /// Whether a week in which the clocks change says so (`daylight_saving_notices`, default true).
+    public var daylightSavingNotices = true
 
     public static func empty(at location: SourceLocation) -> Schedule {
         Schedule(minimumWeeklyHoursSetting: nil, longestGapMinutes: 60, rooms: [], series: [], tracks: [],
@@ -57,6 +64,13 @@ public struct Track: Sendable {
     /// The track's own minimum (`minimum_weekly_hours` on the track), for a program whose
     /// tracks differ, such as adult and adolescent tracks.
     public var ownMinimumWeeklyHours: Double?
+    /// How its sessions meet, unless a session says otherwise.
+    public var mode: SessionMode = .inPerson
+    /// Client text shown with the track's times, such as "Times are Central Time".
+    public var timeZoneNote: String?
+    /// How to join the track's online sessions, and their link: what a session without its own
+    /// takes (the loader copies them into each session).
+    public var join = JoinDetails()
 
     /// The fewest hours a week the track must meet: its own minimum, else the program's; nil for
     /// a track that is not treatment (a family or aftercare group).
@@ -105,10 +119,17 @@ public struct Session: Sendable {
     public var kind: SessionKind
     public var title: String
     public var room: String?
-    public var facilitator: String?
+    /// Staff ids, in the order written (`facilitator:` is a list of one).
+    public var facilitators: [String] = []
+    /// Where each facilitator is written, for diagnostics.
+    public var facilitatorLocations: [SourceLocation] = []
     public var series: String?
     /// Staff-only.
     public var note: String?
+    /// How it meets: its own `mode`, else its track's.
+    public var mode: SessionMode = .inPerson
+    /// How to join it online: its own, else its track's.
+    public var join = JoinDetails()
     public var location: SourceLocation
     /// Where each key's value is, for diagnostics that point at the exact field.
     public var keyLocations: [String: SourceLocation] = [:]
@@ -158,9 +179,18 @@ public struct ExtraSession: Sendable {
     public var kind: SessionKind
     public var title: String
     public var room: String?
-    public var facilitator: String?
+    /// Staff ids, in the order written (`facilitator:` is a list of one).
+    public var facilitators: [String] = []
+    public var facilitatorLocations: [SourceLocation] = []
     public var topic: String?
     /// Staff-only.
     public var note: String?
+    /// How it meets: its own `mode`, else its track's.
+    public var mode: SessionMode = .inPerson
+    /// How to join it online: its own, else its track's.
+    public var join = JoinDetails()
     public var location: SourceLocation
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 }

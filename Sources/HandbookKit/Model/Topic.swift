@@ -10,6 +10,8 @@ public struct Topic: Sendable {
     public var guide: FacilitatorGuide?
     public var audience: Audience
     public var location: SourceLocation
+    /// Owner and review dates (`owner:`, `reviewed:`, `review_every:`): staff only.
+    public var review: Review? = nil
     /// Set in a translated edition when the topic has no translation: the language it is shown in.
     public var fallbackLanguage: String? = nil
 }

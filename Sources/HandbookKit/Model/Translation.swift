@@ -7,6 +7,8 @@ public struct Translation: Sendable {
     public var folder: String
     public var name: String?
     public var shortName: String?
+    /// How the interface strings address the reader in this language (`register: informal`).
+    public var register: Register = .formal
     public var sections: [BuiltInSection: SectionSettings] = [:]
     /// Translated pages by slug (the original's file name without `.md`).
     public var pages: [String: TranslatedPage] = [:]
@@ -41,4 +43,36 @@ public struct TranslatedEntry: Sendable {
 public struct Phrase: Sendable {
     public var translation: String
     public var location: SourceLocation
+}
+
+/// A language listed under `translations:` in program.yaml: `es`, or `{language: en, scope: client}`.
+public struct TranslationListing: Sendable {
+    public var tag: String
+    public var scope: TranslationScope
+    /// Where the language's tag is written, for messages about the whole translation.
+    public var location: SourceLocation
+
+    public init(tag: String, scope: TranslationScope = .all, location: SourceLocation) {
+        self.tag = tag
+        self.scope = scope
+        self.location = location
+    }
+}
+
+/// How much of a program a translation covers.
+public enum TranslationScope: String, Sendable, CaseIterable {
+    /// Everything: the handbook and the staff manual are built in the language.
+    case all
+    /// What clients read: the handbook, its week pages and calendars. The staff read the manual
+    /// in the default language, so no manual is built in this language and its staff-only texts
+    /// are never asked for.
+    case client
+
+    /// The outputs written in a language of this scope.
+    public var outputs: [OutputKind] {
+        switch self {
+        case .all: OutputKind.allCases
+        case .client: [.handbook]
+        }
+    }
 }

@@ -22,12 +22,15 @@ public struct Wording: Sendable {
     }
 
     private let locale: Locale
+    /// The program's clock (`time_format`); nil: the language's usual one.
+    let timeFormat: TimeFormat?
 
-    init(language: String, defaultLanguage: String, strings: [String: String]) {
+    init(language: String, defaultLanguage: String, strings: [String: String], timeFormat: TimeFormat? = nil) {
         self.language = language
         self.defaultLanguage = defaultLanguage
         self.strings = strings
         self.locale = Locale(identifier: language)
+        self.timeFormat = timeFormat
     }
 
     /// The interface string `key` with its `{placeholders}` filled in. A key no strings file has
@@ -49,11 +52,24 @@ public struct Wording: Sendable {
         strings.mapValues { Self.fill($0, values) }
     }
 
+    /// "Ana R.", "Ana R. and Ben C.", "Ana R., Ben C. and Dana W.": names joined as the
+    /// language joins them (`list_and`, `list_separator`).
+    public func list(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return text("list_and", ["items": items.dropLast().joined(separator: text("list_separator")), "last": last])
+    }
+
     // MARK: Times, dates and numbers
 
-    /// "9:00 AM" in English, "9:00" in Spanish.
+    /// "9:00 AM" in English, "9:00" in Spanish; with `time_format`, the program's clock in the
+    /// language's words ("4:00 p. m.", "16:00").
     public func time(_ time: TimeOfDay) -> String {
-        format(date(hour: time.hour, minute: time.minute), template: "jmm")
+        let template = switch timeFormat {
+        case nil: "jmm" // the language's preferred clock
+        case .twelveHour: "hmma"
+        case .twentyFourHour: "Hmm"
+        }
+        return format(date(hour: time.hour, minute: time.minute), template: template)
     }
 
     /// "9:00 AM" with a no-break space, so that a narrow column never puts "AM" (or "p. m.") on

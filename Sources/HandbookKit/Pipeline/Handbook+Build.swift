@@ -38,8 +38,9 @@ extension Handbook {
                     var renderer = SiteRenderer(view: output.view, templates: prepared.templates, kind: kind,
                                                 links: output.links, currentWeek: week)
                     renderer.cache = cache
-                    renderer.languages = prepared.languages
+                    renderer.languages = prepared.languages(of: kind)
                     renderer.pathPrefix = output.languageFolder
+                    renderer.today = prepared.today
                     let made = try renderer.render(into: sink, as: kind.rawValue)
                     count.pages += made.pages
                     count.files += made.files
@@ -77,7 +78,7 @@ extension Handbook {
             }
         }
         var finisher = OutputFinisher(options: options, week: week, timer: timer)
-        finisher.languageFolders = prepared.languages.map(\.folder)
+        finisher.languageFolders = prepared.languageFolders
         var rewritten: Int?
         try timer.measure("write") {
             if let incremental {
@@ -106,7 +107,7 @@ extension Handbook {
         let prepared = try prepare(options, week: week)
         let files = weekOutputs(prepared, week: week, environment: environment)
         var finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
-        finisher.languageFolders = prepared.languages.map(\.folder)
+        finisher.languageFolders = prepared.languageFolders
         // The stable address moves only with the current week: making next week's schedule early
         // must not send readers to it.
         let isCurrent = week == currentWeek(prepared.content.program, environment: environment)
@@ -120,7 +121,13 @@ extension Handbook {
 
     /// The week containing today in the program's time zone (`SOURCE_DATE_EPOCH` stands for now when set).
     public static func currentWeek(_ program: Program, environment: [String: String] = ProcessInfo.processInfo.environment) -> ISOWeek {
-        ISOWeek(containing: CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment))
+        ISOWeek(containing: today(program, environment: environment))
+    }
+
+    /// Today in the program's time zone (`SOURCE_DATE_EPOCH` stands for now when set): the day
+    /// reviews are checked against and the week `build` writes.
+    public static func today(_ program: Program, environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment)
     }
 
     /// One week's files, in every language (a translation's in a folder named by its tag:
@@ -148,7 +155,7 @@ extension Handbook {
             let content = output.view.content
             let resolved = WeekResolver(content).resolve(week)
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
-            renderer.languages = prepared.languages
+            renderer.languages = prepared.languages(of: output.kind)
             renderer.feedCode = feedCodes.svg(for:)
             let week = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
             let address = renderer.currentWeekPage().moved(into: output.languageFolder)

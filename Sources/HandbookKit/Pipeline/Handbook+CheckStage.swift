@@ -5,13 +5,16 @@ extension Handbook {
     /// `build` both run it; nothing later reports a problem of the content.
     ///
     /// Returns how the client handbook meets the compliance profile, when there is one.
-    static func check(_ loaded: LoadedProgram, outputs: [PreparedOutput], week: ISOWeek, options: Options,
+    static func check(_ loaded: LoadedProgram, outputs: [PreparedOutput], week: ISOWeek, today: CalendarDate, options: Options,
                       log: DiagnosticLog) -> (profile: ComplianceProfile, results: [ComplianceChecker.Result])? {
         let content = loaded.content
         ReferenceChecker.check(content, log: log)
+        ProgramFacts.check(content, log: log)
+        ReviewChecker.check(content, today: today, strict: options.strict, log: log)
         let settings = content.program.compliance
         let limits = ComplianceChecker.Limits(settings: settings, profile: loaded.profile, schedule: content.schedule)
         ScheduleChecker.check(content, minimumWeeklyHours: limits.minimumWeeklyHours, log: log)
+        OnlineSessionChecker.check(content.schedule, log: log)
         ComplianceChecker.checkLimits(content, limits: limits, log: log)
         checkInterfaceStrings(loaded.templates, program: content.program, options: options, log: log)
         // Both editions are checked even when one is built: a broken link in the manual is still broken.

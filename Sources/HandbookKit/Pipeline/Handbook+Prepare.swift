@@ -15,14 +15,17 @@ extension Handbook {
             throw DiagnosticsError(log.sorted)
         }
         let week = week ?? currentWeek(loaded.content.program, environment: environment)
+        let today = today(loaded.content.program, environment: environment)
         let (outputs, untranslated) = timer.measure("resolve") { resolve(loaded, cache: cache, dataHasErrors: log.hasErrors) }
         let compliance = timer.measure("check") {
             log.append(contentsOf: untranslated)
-            return check(loaded, outputs: outputs, week: week, options: options, log: log)
+            return check(loaded, outputs: outputs, week: week, today: today, options: options, log: log)
         }
         guard tolerateErrors || !log.hasErrors else { throw DiagnosticsError(log.sorted) }
-        return Prepared(content: loaded.content, templates: loaded.templates, outputs: outputs, week: week,
-                        diagnostics: log.sorted, compliance: compliance)
+        var prepared = Prepared(content: loaded.content, templates: loaded.templates, outputs: outputs, week: week,
+                                diagnostics: log.sorted, compliance: compliance)
+        prepared.today = today
+        return prepared
     }
 
     /// Load: everything the build reads, read once. No later stage looks at the content, the
@@ -38,7 +41,8 @@ extension Handbook {
         let outputInside = OutputSafety.outputInsideContent(options)
         let files = ContentFiles.read(options.contentDirectory, skipping: outputInside, cache: cache)
         return LoadedProgram(content: content, templates: templates, profile: profile, files: files,
-                             outputInsideContent: outputInside)
+                             outputInsideContent: outputInside,
+                             savedEditions: EditionStore.load(options.contentDirectory, log: log))
     }
 
     /// Resolve: for each language, the content in that language (translations applied right
@@ -53,35 +57,42 @@ extension Handbook {
         // back only on the client chapters' ids.
         var defaultAnchors: [OutputKind: [String: Set<String>]] = [:]
         for language in [program.language] + program.translations.map(\.tag) {
-            let localized: Content
-            if language == program.language {
-                localized = content
-            } else {
-                let listed = program.translations.first { $0.tag == language }!.location
+            let listing = program.translations.first { $0.tag == language }
+            var localized: Content
+            if let listing {
                 var localizer = Localizer(language: language, translation: content.translations.first { $0.language == language },
                                           defaultLanguage: program.language, log: log)
                 localizer.reportsUnusedPhrases = !dataHasErrors
-                localized = localizer.localize(content, at: listed)
+                localizer.scope = listing.scope
+                localized = localizer.localize(content, at: listing.location)
+            } else {
+                localized = content
             }
-            let wording = loaded.templates.strings.wording(for: language, defaultLanguage: program.language)
-            let editions = resolveAudiences(localized, wording: wording, loaded: loaded, cache: cache,
+            let wording = loaded.templates.strings.wording(for: language, program: localized.program)
+            localized = ProgramFacts.filled(localized, wording: wording)
+            let editions = resolveAudiences(localized, kinds: listing?.scope.outputs ?? OutputKind.allCases,
+                                            wording: wording, loaded: loaded, cache: cache,
                                             defaultAnchors: language == program.language ? nil : defaultAnchors)
             if language == program.language {
                 for output in editions { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
             }
             outputs += editions
         }
+        StaleTranslations.find(outputs, saved: loaded.savedEditions, program: program, log: log)
         return (outputs, log.diagnostics)
     }
 
-    /// The client and staff editions of content in one language.
-    private static func resolveAudiences(_ content: Content, wording: Wording, loaded: LoadedProgram, cache: BuildCache?,
-                                         defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
-        let clientContent = AudienceResolver.resolve(content, for: .everyone)
+    /// The editions of content in one language: client and staff, or (for a translation of
+    /// clients' texts only) the client's alone.
+    private static func resolveAudiences(_ content: Content, kinds: [OutputKind], wording: Wording, loaded: LoadedProgram,
+                                         cache: BuildCache?, defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
+        var clientContent = AudienceResolver.resolve(content, for: .everyone)
+        var staffContent = AudienceResolver.resolve(content, for: .staff)
+        EditionResolver.apply(loaded.savedEditions, client: &clientContent, staff: &staffContent, wording: wording)
         let clientSlugs = Set(clientContent.pages.map(\.slug))
         var outputs: [PreparedOutput] = []
-        for kind in OutputKind.allCases {
-            let view = AudienceView(kind == .handbook ? clientContent : AudienceResolver.resolve(content, for: .staff),
+        for kind in kinds {
+            let view = AudienceView(kind == .handbook ? clientContent : staffContent,
                                   audience: kind.audience, wording: wording, sharingWith: outputs.first?.view, cache: cache)
             let hidden = kind == .handbook ? Set(content.pages.map(\.slug)).subtracting(clientSlugs) : []
             let hiddenAnchors: [String: Set<String>] = kind == .handbook ? [
@@ -109,6 +120,8 @@ struct LoadedProgram {
     var files: ContentFiles
     /// The output folder's path inside the content folder, when it is there.
     var outputInsideContent: String?
+    /// The editions saved in `<content>/editions/`, oldest first.
+    var savedEditions: [SavedEdition] = []
 }
 
 /// One output of one language, ready to render.

@@ -47,7 +47,7 @@ extension CalendarFeed {
     /// content, so no staff-only text can reach them.
     static func files(_ content: Content, templates: TemplateSet, current: ISOWeek, stamp: Date) -> [OutputFile] {
         let program = content.program
-        let wording = templates.strings.wording(for: content.language, defaultLanguage: program.language)
+        let wording = templates.strings.wording(for: content.language, program: program)
         let resolver = WeekResolver(content)
         let weeks = weeks(around: current, ahead: content.schedule.calendarWeeks).map(resolver.resolve)
         let language = content.language == program.language ? nil : content.language

@@ -67,8 +67,18 @@ public struct ICalendar {
                      "DTEND;TZID=\(program.timeZone):\(Self.local(session.date, session.end))",
                      "SUMMARY:" + Self.escape(summary)]
         if session.isCalledOff { lines.append("STATUS:CANCELLED") }
-        if let room = session.room { lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)")) }
+        // An online session is not in a room, whatever room its facilitator uses.
+        if session.mode == .online {
+            lines.append("LOCATION:" + Self.escape(wording.text(session.mode.labelKey)))
+        } else if let room = session.room {
+            lines.append("LOCATION:" + Self.escape("\(room.name), \(program.name)"))
+        }
         lines.append("DESCRIPTION:" + Self.escape(description(of: session, track: track)))
+        // RFC 7986 section 5.11: the link a calendar offers as its "join" button. Only present when
+        // the calendar's view holds the link (a client view does only when links are published).
+        if session.mode.isOnline, !session.isCalledOff, let link = session.join.link {
+            lines.append("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\(Self.parameter(wording.text("join_online"))):\(link)")
+        }
         lines.append("CATEGORIES:" + Self.escape(wording.text(session.kind.labelKey)))
         lines.append("END:VEVENT")
         return lines
@@ -77,7 +87,17 @@ public struct ICalendar {
     private func description(of session: ScheduledSession, track: Track) -> String {
         var parts = [track.name]
         if let topic = session.topic { parts.append("\(wording.text("topic")): \(topic.title)") }
-        if let facilitator = session.facilitator { parts.append(wording.text("led_by_name", ["name": facilitator.name])) }
+        if session.facilitators.count == 1 {
+            parts.append(wording.text("led_by_name", ["name": session.facilitators[0].name]))
+        } else if session.facilitators.count > 1 {
+            parts.append(wording.text("led_by_names", ["names": wording.list(session.facilitators.map(\.name))]))
+        }
+        if session.mode.isOnline {
+            parts.append(wording.text(session.mode.labelKey))
+            if let instructions = session.join.instructions { parts.append(instructions) }
+            // Calendars that ignore CONFERENCE still show the link here.
+            if let link = session.join.link { parts.append(wording.text("join_link") + " " + link) }
+        }
         if session.isExtra { parts.append(wording.text("extra_session")) }
         if let from = session.movedFrom {
             parts.append(wording.text("moved_from", ["date": wording.dayAndDate(from.date)]) + " " + wording.time(from.start))
@@ -147,6 +167,13 @@ public struct ICalendar {
         Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86400 - zone.secondsFromGMT()))
     }
 
+    /// A parameter value (RFC 5545 section 3.1): quoted when it holds a colon, semicolon or comma;
+    /// a double quote or a control character cannot be written in one, so is left out.
+    static func parameter(_ text: String) -> String {
+        let safe = String(text.unicodeScalars.filter { $0 != "\"" && !CharacterSet.controlCharacters.contains($0) })
+        return safe.contains(where: { ":;,".contains($0) }) ? "\"" + safe + "\"" : safe
+    }
+
     /// TEXT values escape backslash, semicolon, comma and newline.
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
@@ -190,6 +217,6 @@ extension ScheduledSession {
     /// room): 0 for the regular session. Adding a change never lowers it, so a calendar takes
     /// the newer copy of the event for the newer one.
     var sequence: Int {
-        [isCancelled, closedBecause != nil, movedFrom != nil, usualFacilitator != nil, usualRoom != nil].filter { $0 }.count
+        [isCancelled, closedBecause != nil, movedFrom != nil, !usualFacilitators.isEmpty, usualRoom != nil].filter { $0 }.count
     }
 }

@@ -12,6 +12,7 @@ struct ScheduleContexts {
         let rooms = Dictionary(content.schedule.rooms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let staff = Dictionary(content.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let series = Dictionary(content.schedule.series.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let modes = SessionModeWording(wording: wording)
         return content.schedule.tracks.map { track in
             let occurrences = track.sessions.flatMap { session in session.days.map { (day: $0, session: session) } }
                 .sorted { ($0.day, $0.session.start) < ($1.day, $1.session.start) }
@@ -27,9 +28,11 @@ struct ScheduleContexts {
                 if session.title.range(of: kind, options: [.caseInsensitive, .diacriticInsensitive]) == nil { row["rowKind"] = kind }
                 previousDay = day
                 row["rowRoom"] = session.room.flatMap { rooms[$0]?.name }
-                row["rowFacilitator"] = session.facilitator.flatMap { id in
+                let leaders = session.facilitators.compactMap { id in
                     staff[id].map { view.audience == .staff ? $0.name : $0.displayName }
                 }
+                if !leaders.isEmpty { row["rowFacilitator"] = wording.list(leaders) }
+                row.merge(modes.session(mode: session.mode, join: session.join, in: track, prefix: "row")) { $1 }
                 if let id = session.series, let topicSeries = series[id] {
                     row["rowSeries"] = topicSeries.name ?? wording.text("weekly_topic")
                 }
@@ -41,6 +44,8 @@ struct ScheduleContexts {
                 "trackHours": wording.hours(minutes: track.weeklyTreatmentMinutes), "trackIsTreatment": track.kind == .treatment,
             ]
             item["trackDescription"] = track.description
+            item["trackTimeZoneNote"] = track.timeZoneNote
+            item.merge(modes.track(track)) { $1 }
             if let href = calendarFeedHref?(track.id) {
                 item["trackFeedHref"] = href
                 item["trackFeedText"] = wording.text("subscribe_track", ["track": track.name])

@@ -7,6 +7,8 @@ struct SectionContexts {
     let mode: RenderMode
     /// The address of a track's calendar feed (nil: of every track), when the page offers them.
     var calendarFeedHref: ((_ track: String?) -> String)?
+    /// Shows each item's owner and review dates: set for the manual only.
+    var reviewLine: ReviewLine?
 
     private var content: Content { view.content }
 
@@ -38,6 +40,7 @@ struct SectionContexts {
                 context[key] = mode.id(anchor)
             }
         case .staffDirectory: context["directory"] = directory()
+        case .whatsNew: context.merge(WhatsNewContexts(view: view, mode: mode).context()) { $1 }
         }
         return context
     }
@@ -53,7 +56,7 @@ struct SectionContexts {
         case .faq: return content.faq.map { (mode.id(Anchors.record($0.id)), $0.question) }
         case .topics: return content.topics.map { (mode.id(Anchors.record($0.id)), $0.title) }
         case .schedule: return content.schedule.tracks.map { (mode.id(Anchors.record($0.id)), $0.name) }
-        case .contacts, .staffDirectory: return []
+        case .contacts, .staffDirectory, .whatsNew: return []
         }
     }
 
@@ -89,6 +92,7 @@ struct SectionContexts {
             item["ruleStaffNote"] = markdown(rule.staffNote)
             item["ruleIsStaffOnly"] = rule.audience == .staff
             item["ruleLang"] = rule.fallbackLanguage
+            item["ruleReview"] = reviewLine?.context(rule.review)
             return item
         }
     }
@@ -99,6 +103,7 @@ struct SectionContexts {
             item["answerHTML"] = markdown(entry.answer)
             item["questionIsStaffOnly"] = entry.audience == .staff
             item["questionLang"] = entry.fallbackLanguage
+            item["questionReview"] = reviewLine?.context(entry.review)
             return item
         }
     }
@@ -123,6 +128,7 @@ struct SectionContexts {
         item["topicSummary"] = markdown(topic.summary, extraShift: 2)
         item["topicIsStaffOnly"] = topic.audience == .staff
         item["topicLang"] = topic.fallbackLanguage
+        item["topicReview"] = reviewLine?.context(topic.review)
         if let guide = topic.guide {
             var guideContext: [String: Any] = [:]
             if !guide.objectives.isEmpty {

@@ -78,6 +78,7 @@ struct SiteContext {
             "program": program.name, "output": wording.text(kind.nounKey), "edition": program.edition,
             "date": wording.fullDate(program.editionDate), "week": week?.description ?? "", "count": String(chapterCount),
             "language": wording.nameOfLanguage(wording.defaultLanguage), "phone": program.phone,
+            "fingerprint": view.content.clientFingerprint ?? "",
         ])
     }
 
@@ -113,6 +114,9 @@ struct SiteContext {
             if index + 1 < navItems.count { context["nextChapter"] = navItems[index + 1] }
         }
         context["addressLines"] = program.address.split(separator: "\n").map(String.init)
+        if let length = program.lengthWeeks {
+            context["programLength"] = view.wording.text("program_length_cover", ["weeks": view.wording.programLength(length)])
+        }
         // For the printed page's running footer, as CSS strings (written with {{{ }}} inside <style>).
         context["cssRunningFooter"] = Self.cssString("\(program.displayName) · \(view.wording.text(kind.titleKey)) · \(program.edition)")
         context["cssPage"] = Self.cssString(view.wording.text("page") + " ")

@@ -18,6 +18,8 @@ public struct SiteRenderer {
     var languages: [LanguageChoice] = []
     /// Where the files go inside the output: "" for the default language, "es/" for Spanish.
     var pathPrefix = ""
+    /// The build's day, against which the manual marks a review as overdue.
+    var today: CalendarDate?
 
     public init(view: AudienceView, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
@@ -55,6 +57,10 @@ public struct SiteRenderer {
             index["chapterListId"] = Anchors.chapterList
             index["crisisHeadingId"] = Anchors.crisisHeading
             index["thisWeekHref"] = thisWeekHref
+            if let whatsNew = view.content.whatsNew, outline.chapter(BuiltInSection.whatsNew.rawValue) != nil {
+                index["whatsNewHref"] = BuiltInSection.whatsNew.rawValue + ".html"
+                index["whatsNewLink"] = view.wording.text("whats_new_link", ["previous": whatsNew.previousEdition])
+            }
             index["chapters"] = outline.chapters.map { chapter -> [String: Any] in
                 var item: [String: Any] = ["chapterHref": "\(chapter.slug).html", "chapterTitle": chapter.title,
                                            "chapterStaffOnly": SiteContext.isStaffOnly(chapter)]
@@ -126,11 +132,15 @@ public struct SiteRenderer {
         let content = view.content
         hasher.combine(String(reflecting: (content.program, content.rules, content.faq, content.topics, content.staff)))
         hasher.combine(String(reflecting: content.schedule))
+        // The cover links to "What's new" by the previous edition's name. Its list, and the
+        // fingerprint, change with any page's text: only the chapters that show them hash them.
+        hasher.combine(content.whatsNew?.previousEdition)
         hasher.combine(templates.signature)
         hasher.combine(kind.rawValue)
         hasher.combine(content.language)
         hasher.combine(languages.map { $0.tag + $0.name })
         hasher.combine(currentWeek?.description)
+        hasher.combine(today?.description)
         for chapter in outline.chapters {
             hasher.combine(chapter.slug)
             hasher.combine(chapter.title)
@@ -149,7 +159,12 @@ public struct SiteRenderer {
             // The document stands for the text: the cache gives a new one when the text changes.
             hasher.combine(view.document(page.body).serial)
             hasher.combine(page.body.origin)
+            // The front matter's review line is not part of the text.
+            hasher.combine(page.review)
         }
+        if case .section(.whatsNew) = chapter?.kind { hasher.combine(String(reflecting: view.content.whatsNew)) }
+        // The acknowledgment page prints the fingerprint of the client text.
+        if name == "print-frame" { hasher.combine(view.content.clientFingerprint) }
         return cache.rendered("\(kind.rawValue)|\(view.content.language)|\(name)", key: hasher.finalize()) { RenderedBytes(render()) }
     }
 
@@ -172,6 +187,7 @@ public struct SiteRenderer {
             let document = view.document(page.body)
             context["chapterBody"] = document.html(idPrefix: mode.idPrefix, headingShift: mode.headingShift,
                                                    rewriteLink: mode.href)
+            context["chapterReview"] = reviewLine?.context(page.review)
             let toc = document.headings.filter { $0.level == 2 }.map { ["tocId": mode.id($0.id), "tocText": $0.text] }
             if toc.count >= 2 {
                 context["chapterToc"] = toc
@@ -179,10 +195,16 @@ public struct SiteRenderer {
             }
         case let .section(section):
             var sections = SectionContexts(view: view, mode: mode)
+            sections.reviewLine = reviewLine
             if !mode.isPrint, currentWeek != nil { sections.calendarFeedHref = calendarFeedHref }
             var sectionContext = sections.context(for: section)
             sectionContext["ui"] = ui
             if section == .schedule, !mode.isPrint { sectionContext["thisWeekHref"] = thisWeekHref }
+            // This week's notices on the screen only: the printed handbook is kept for the whole
+            // edition, where one week's notice would soon be out of date.
+            if section == .schedule, !mode.isPrint, let currentWeek {
+                sectionContext.merge(NoticeContexts(wording: view.wording).chapterContext(view.content, week: currentWeek)) { $1 }
+            }
             if section == .rules || section == .faq || section == .topics || section == .schedule {
                 let toc = SectionContexts(view: view, mode: mode).onThisPage(section)
                 if toc.count >= 2 {
@@ -209,6 +231,11 @@ public struct SiteRenderer {
     /// build writes into the client `schedule/` folder.
     private func calendarFeedHref(track: String?) -> String {
         CalendarFeed.href(view.content.program, track: track, language: translation, scheduleRoot: clientScheduleRoot)
+    }
+
+    /// The owner-and-review line of pages and items: the manual's only.
+    private var reviewLine: ReviewLine? {
+        kind == .manual ? ReviewLine(content: view.content, wording: view.wording, today: today) : nil
     }
 
     /// The page's language when it is a translation (`es`), else nil.

@@ -18,7 +18,7 @@ public struct WeekRenderer {
         self.content = content
         self.templates = templates
         self.audience = audience
-        self.wording = templates.strings.wording(for: content.language, defaultLanguage: content.program.language)
+        self.wording = templates.strings.wording(for: content.language, program: content.program)
     }
 
     private var isStaff: Bool { audience == .staff }
@@ -115,11 +115,16 @@ public struct WeekRenderer {
             "trackName": trackWeek.track.name,
             "trackHours": wording.hours(minutes: trackWeek.treatmentMinutes), "trackIsTreatment": trackWeek.track.kind == .treatment,
             "dayCount": days.count,
-            "weekDays": days.map(day),
+            "weekDays": days.map { day($0, track: trackWeek.track) },
         ]
+        item.merge(SessionModeWording(wording: wording).track(trackWeek.track)) { $1 }
         let closures = closureNotices(trackWeek.days)
         if !closures.isEmpty { item["trackClosures"] = closures }
+        // Each track prints on a page of its own, so each page repeats the notices that concern it.
+        let notices = NoticeContexts(wording: wording).weekPage(trackWeek.notices, clockChanges: week.clockChanges)
+        if !notices.isEmpty { item["trackNotices"] = notices }
         item["trackDescription"] = trackWeek.track.description
+        item["trackTimeZoneNote"] = trackWeek.track.timeZoneNote
         item["trackFeedHref"] = CalendarFeed.href(content.program, track: trackWeek.track.id,
                                                   language: isTranslation ? content.language : nil, scheduleRoot: clientScheduleRoot)
         item["trackFeedText"] = wording.text("subscribe_track", ["track": trackWeek.track.name])
@@ -141,7 +146,7 @@ public struct WeekRenderer {
                 guard let note = session.note, seenNotes.insert(session.title + "\u{0}" + note).inserted else { return nil }
                 return ["noteTitle": session.title, "noteText": note]
             }
-            let people = sessions.flatMap { [$0.facilitator, $0.usualFacilitator].compactMap { $0 } }.compactMap { person -> [String: Any]? in
+            let people = sessions.flatMap { $0.facilitators + $0.usualFacilitators }.compactMap { person -> [String: Any]? in
                 guard seenStaff.insert(person.id).inserted else { return nil }
                 var entry: [String: Any] = ["personName": person.name]
                 entry["personPhone"] = person.phone
@@ -179,11 +184,11 @@ public struct WeekRenderer {
         }
     }
 
-    private func day(_ day: TrackWeek.Day) -> [String: Any] {
+    private func day(_ day: TrackWeek.Day, track: Track) -> [String: Any] {
         var item: [String: Any] = [
             "dayName": wording.weekdayName(day.date.weekday),
             "dayDate": wording.shortDate(day.date),
-            "daySessions": day.sessions.map(session),
+            "daySessions": day.sessions.map { session($0, track: track) },
             "dayIsEmpty": day.sessions.isEmpty,
         ]
         item["dayClosedBecause"] = day.closedBecause
@@ -192,7 +197,7 @@ public struct WeekRenderer {
 
     /// On a day closed for the track, the day says why once: its sessions are only struck
     /// through, without room, leader or a "Closed" of their own, so the week still fits one page.
-    private func session(_ session: ScheduledSession) -> [String: Any] {
+    private func session(_ session: ScheduledSession, track: Track) -> [String: Any] {
         var item: [String: Any] = [
             "sessionTime": wording.timeRange(session.start, session.end),
             "sessionTitle": session.title,
@@ -203,7 +208,8 @@ public struct WeekRenderer {
         if session.closedBecause != nil { return item }
         item["sessionTopic"] = session.topic?.title
         item["sessionRoom"] = session.room?.name
-        item["sessionFacilitator"] = session.facilitator.map(\.name)
+        item["sessionFacilitator"] = session.facilitators.isEmpty ? nil : wording.list(session.facilitators.map(\.name))
+        item.merge(SessionModeWording(wording: wording).session(mode: session.mode, join: session.join, in: track)) { $1 }
         item["sessionStatus"] = status(of: session)
         item["sessionReason"] = session.reason
         if isStaff { item["sessionStaffReason"] = session.staffReason }
@@ -222,7 +228,9 @@ public struct WeekRenderer {
                 : wording.text("moved_from", ["date": wording.dayAndDate(from.date)]))
         }
         if session.isExtra { parts.append(wording.text("extra_session")) }
-        if let usual = session.usualFacilitator { parts.append(wording.text("substitute_for", ["name": usual.name])) }
+        if !session.usualFacilitators.isEmpty {
+            parts.append(wording.text("substitute_for", ["name": wording.list(session.usualFacilitators.map(\.name))]))
+        }
         if let usual = session.usualRoom { parts.append(wording.text("room_change", ["room": usual.name])) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

@@ -10,11 +10,14 @@ public enum AudienceResolver {
         view.pages = content.pages.filter { $0.audience == .everyone }.map { page in
             var page = page
             page.body = StaffBlocks.removing(from: page.body)
+            // Who owns a policy and when it is reviewed is staff business (the owner may be named).
+            page.review = nil
             return page
         }
         view.rules = content.rules.filter { $0.audience == .everyone }.map { rule in
             var rule = rule
             rule.staffNote = nil
+            rule.review = nil
             rule.text = StaffBlocks.removing(from: rule.text)
             rule.consequence = rule.consequence.map(StaffBlocks.removing)
             return rule
@@ -22,11 +25,13 @@ public enum AudienceResolver {
         view.faq = content.faq.filter { $0.audience == .everyone }.map { entry in
             var entry = entry
             entry.answer = StaffBlocks.removing(from: entry.answer)
+            entry.review = nil
             return entry
         }
         view.topics = content.topics.filter { $0.audience == .everyone }.map { topic in
             var topic = topic
             topic.guide = nil
+            topic.review = nil
             topic.summary = StaffBlocks.removing(from: topic.summary)
             return topic
         }
@@ -40,6 +45,7 @@ public enum AudienceResolver {
             return member
         }
         view.schedule = clientSchedule(content.schedule, staff: view.staff)
+        view.program.reviewEvery = nil
         for (section, settings) in content.program.sections {
             view.program.sections[section]?.intro = settings.intro.map(StaffBlocks.removing)
         }
@@ -52,6 +58,16 @@ public enum AudienceResolver {
         var view = schedule
         let visibleStaff = Set(staff.map(\.id))
         func visible(_ id: String?) -> String? { id.flatMap { visibleStaff.contains($0) ? $0 : nil } }
+        /// Co-facilitators clients may see stay; the others are left out, with where they are written.
+        func visible(_ ids: [String], at locations: [SourceLocation]) -> ([String], [SourceLocation]) {
+            let kept = zip(ids, locations).filter { visibleStaff.contains($0.0) }
+            return (kept.map(\.0), kept.map(\.1))
+        }
+        // A meeting link is staff-only unless the program publishes them: without it, a client
+        // view cannot hand the meeting to anyone who finds a printed week or a calendar.
+        func clientJoin(_ join: JoinDetails) -> JoinDetails {
+            schedule.publishJoinLinks ? join : JoinDetails(instructions: join.instructions, link: nil)
+        }
         view.rooms = schedule.rooms.map { room in
             var room = room
             room.capacity = nil
@@ -60,10 +76,12 @@ public enum AudienceResolver {
         view.tracks = schedule.tracks.map { track in
             var track = track
             track.capacity = nil
+            track.join = clientJoin(track.join)
             track.sessions = track.sessions.map { session in
                 var session = session
                 session.note = nil
-                session.facilitator = visible(session.facilitator)
+                (session.facilitators, session.facilitatorLocations) = visible(session.facilitators, at: session.facilitatorLocations)
+                session.join = clientJoin(session.join)
                 return session
             }
             return track
@@ -79,9 +97,11 @@ public enum AudienceResolver {
         view.extraSessions = schedule.extraSessions.map { extra in
             var extra = extra
             extra.note = nil
-            extra.facilitator = visible(extra.facilitator)
+            (extra.facilitators, extra.facilitatorLocations) = visible(extra.facilitators, at: extra.facilitatorLocations)
+            extra.join = clientJoin(extra.join)
             return extra
         }
+        view.notices = schedule.notices.filter { $0.audience == .everyone }
         return view
     }
 }

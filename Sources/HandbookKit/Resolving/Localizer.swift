@@ -14,6 +14,9 @@ struct Localizer {
     /// False after an error in the data files: an entry that could not be read leaves its
     /// phrases unused, and saying so would only repeat that error.
     var reportsUnusedPhrases = true
+    /// `client`: only what clients read is translated, and no manual is built in this language,
+    /// so a staff-only text is neither translated nor reported missing.
+    var scope: TranslationScope = .all
     /// "Spanish (es)", for messages.
     private let languageName: String
     private let defaultLanguage: String
@@ -25,7 +28,7 @@ struct Localizer {
         var used: Set<String> = []
         var reported: Set<String> = []
     }
-    private let phraseUse = PhraseUse()
+    private var phraseUse = PhraseUse()
 
     init(language: String, translation: Translation?, defaultLanguage: String, log: DiagnosticLog) {
         self.language = language
@@ -37,15 +40,34 @@ struct Localizer {
         self.defaultLanguageName = Locale(identifier: "en").localizedString(forLanguageCode: defaultLanguage) ?? defaultLanguage
     }
 
-    /// The content in `language`.
+    /// The content in `language`: with `scope: client`, the client view of it only.
     func localize(_ original: Content, at listed: SourceLocation) -> Content {
-        var content = original
-        content.language = language
-        content.translations = []
         if translation == nil {
             log.warning(listed, "there is no folder \(TranslationLoader.folderName(language)) in the content folder, so the \(languageName) outputs show everything in \(defaultLanguageName)",
                         hint: "create it and translate the pages and data files into it; see docs/translations.md")
         }
+        // The audience resolver, not a list kept here, says what is staff-only: what it cuts
+        // is never looked up, so never reported missing.
+        let content = translated(scope == .client ? AudienceResolver.resolve(original, for: .everyone) : original)
+        if scope == .client { markPhrasesOfStaffTexts(original) }
+        reportUnmatched(original)
+        return content
+    }
+
+    /// A phrase given for a staff-only text matches a text of the program, though this
+    /// language's outputs do not show it: it is not reported unused. Looked up quietly, once
+    /// the client texts' missing phrases are reported.
+    private func markPhrasesOfStaffTexts(_ original: Content) {
+        var quiet = Localizer(language: language, translation: translation, defaultLanguage: defaultLanguage, log: DiagnosticLog())
+        quiet.phraseUse = phraseUse
+        _ = quiet.translated(original)
+    }
+
+    /// Every text of `original` replaced by its translation, each missing one reported.
+    private func translated(_ original: Content) -> Content {
+        var content = original
+        content.language = language
+        content.translations = []
         content.program = program(original.program)
         content.pages = original.pages.map(page)
         content.rules = original.rules.map(rule)
@@ -56,7 +78,6 @@ struct Localizer {
             member.notes = member.notes.map { phrase($0, at: member.location, "staff notes") }
         }
         content.schedule = schedule(original.schedule)
-        reportUnmatched(original)
         return content
     }
 
@@ -158,8 +179,10 @@ struct Localizer {
         var program = original
         program.name = translation?.name ?? original.name
         program.shortName = translation?.shortName ?? original.shortName
+        // The register is the language's own: the default language's does not carry over.
+        program.register = translation?.register ?? .formal
         program.edition = phrase(original.edition, at: original.location, "edition")
-        program.address = phrase(original.address, at: original.location, "address")
+        program.address = properName(original.address)
         program.hours = original.hours.editing { hours in
             hours.days = phrase(hours.days, at: original.location, "office hours days")
         }
@@ -199,7 +222,7 @@ struct Localizer {
     private func schedule(_ original: Schedule) -> Schedule {
         var schedule = original
         schedule.rooms = original.rooms.editing { room in
-            room.name = phrase(room.name, at: room.location, "room name")
+            room.name = properName(room.name)
         }
         schedule.series = original.series.editing { series in
             series.name = series.name.map { phrase($0, at: series.location, "series name") }
@@ -207,9 +230,12 @@ struct Localizer {
         schedule.tracks = original.tracks.editing { track in
             track.name = phrase(track.name, at: track.location, "track name")
             track.description = track.description.map { phrase($0, at: track.location, "track description") }
+            track.timeZoneNote = track.timeZoneNote.map { phrase($0, at: track.location, "track time zone note") }
+            track.join = joinDetails(track.join, at: track.location)
             track.sessions = track.sessions.editing { session in
                 session.title = phrase(session.title, at: session.location(of: "title"), "session title")
                 session.note = session.note.map { phrase($0, at: session.location(of: "note"), "session note") }
+                session.join = joinDetails(session.join, at: session.location(of: "join_instructions"))
             }
         }
         schedule.closures = original.closures.editing { closure in
@@ -222,11 +248,31 @@ struct Localizer {
         schedule.extraSessions = original.extraSessions.editing { extra in
             extra.title = phrase(extra.title, at: extra.location, "extra session title")
             extra.note = extra.note.map { phrase($0, at: extra.location, "extra session note") }
+            extra.join = joinDetails(extra.join, at: extra.location(of: "join_instructions"))
+        }
+        schedule.notices = original.notices.editing { notice in
+            notice.text = phrase(notice.text, at: notice.location(of: "text"), "notice text")
         }
         return schedule
     }
 
+    /// The instructions are read by clients; the link is an address, the same in every language.
+    private func joinDetails(_ join: JoinDetails, at location: SourceLocation) -> JoinDetails {
+        var join = join
+        join.instructions = join.instructions.map { phrase($0, at: location, "join instructions") }
+        return join
+    }
+
     // MARK: Phrases
+
+    /// A name (a room's, the address) is shown as written unless the translation gives it a
+    /// phrase: "Group Room A" may become "Sala de grupo A", "Cedar Hall" stays. A missing phrase
+    /// is not reported, since most names need none; one that is given counts as used.
+    private func properName(_ text: String) -> String {
+        guard let phrase = translation?.phrases[text] else { return text }
+        phraseUse.used.insert(text)
+        return phrase.translation
+    }
 
     /// The translation of a short text; the text itself (reported once) when there is none.
     private func phrase(_ text: String, at location: SourceLocation, _ what: String) -> String {

@@ -38,6 +38,7 @@ public struct Outline: Sendable {
             case .contacts:
                 anchors.formUnion(Anchors.contactsChapter(hasHours: !content.program.hours.isEmpty, hasStaff: !content.staff.isEmpty))
             case .staffDirectory: anchors.formUnion(content.staff.map { Anchors.record($0.id) })
+            case .whatsNew: break
             }
             chapters.append(Chapter(slug: section.rawValue, title: settings?.title ?? view.wording.text(section.titleKey),
                                     summary: nil, order: settings?.order ?? section.defaultOrder,
@@ -64,6 +65,7 @@ public struct Outline: Sendable {
         case .schedule: !content.schedule.tracks.isEmpty
         case .contacts: true
         case .staffDirectory: !content.staff.isEmpty
+        case .whatsNew: !(content.whatsNew?.changes.isEmpty ?? true)
         }
     }
 

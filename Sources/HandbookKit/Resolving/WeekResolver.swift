@@ -9,10 +9,14 @@ public struct ScheduledSession: Sendable {
     public var sessionId: String?
     public var trackId: String
     public var room: Room?
-    public var facilitator: StaffMember?
+    /// Who leads it this time, in the order written: a substitute replaces them all.
+    public var facilitators: [StaffMember]
     public var topic: Topic?
     /// Staff-only note of the recurring or extra session.
     public var note: String?
+    public var mode: SessionMode = .inPerson
+    /// How to join online; the link only where the audience may see it.
+    public var join = JoinDetails()
 
     /// Set when the whole day is closed for this track.
     public var closedBecause: String?
@@ -22,8 +26,8 @@ public struct ScheduledSession: Sendable {
     /// This occurrence came from another day or time.
     public var movedFrom: (date: CalendarDate, start: TimeOfDay)?
     public var isExtra = false
-    /// The usual facilitator, when a substitute leads this time.
-    public var usualFacilitator: StaffMember?
+    /// The usual facilitators, when a substitute leads this time (empty otherwise).
+    public var usualFacilitators: [StaffMember] = []
     /// The usual room, when the session meets elsewhere this time.
     public var usualRoom: Room?
     /// Why it changed: client-facing, and staff-only.
@@ -34,7 +38,7 @@ public struct ScheduledSession: Sendable {
 
     /// Differs from the weekly pattern because of a change or an extra session.
     public var isChanged: Bool {
-        isExtra || isCancelled || movedTo != nil || movedFrom != nil || usualFacilitator != nil || usualRoom != nil
+        isExtra || isCancelled || movedTo != nil || movedFrom != nil || !usualFacilitators.isEmpty || usualRoom != nil
     }
 
     /// Takes place as listed: counts toward the week's hours and is not struck out on the page.
@@ -50,6 +54,8 @@ public struct TrackWeek: Sendable {
     }
     public var track: Track
     public var days: [Day]
+    /// The program's notices for this track that fall in the week (staff-only ones only in the staff view).
+    public var notices: [ScheduleNotice] = []
 
     /// Hours of treatment that take place this week (breaks not counted).
     public var treatmentMinutes: Int {
@@ -61,6 +67,8 @@ public struct TrackWeek: Sendable {
 public struct ResolvedWeek: Sendable {
     public var week: ISOWeek
     public var tracks: [TrackWeek]
+    /// The days the clocks change in the week (see `ClockChange`).
+    public var clockChanges: [ClockChange] = []
 }
 
 /// Works out what happens in a given week from the weekly pattern and the dated exceptions.
@@ -71,6 +79,7 @@ public struct WeekResolver {
 
     public func resolve(_ week: ISOWeek) -> ResolvedWeek {
         let schedule = content.schedule
+        let weekNotices = notices(in: week)
         return ResolvedWeek(week: week, tracks: schedule.tracks.map { track in
             var days = week.days.map { date in
                 TrackWeek.Day(date: date, closedBecause: closure(on: date, track: track.id)?.reason, sessions: [])
@@ -100,8 +109,8 @@ public struct WeekResolver {
             for index in days.indices {
                 days[index].sessions.sort { ($0.start, $0.end, $0.title) < ($1.start, $1.end, $1.title) }
             }
-            return TrackWeek(track: track, days: days)
-        })
+            return TrackWeek(track: track, days: days, notices: weekNotices.filter { $0.isFor(track: track.id) })
+        }, clockChanges: clockChanges(in: week))
     }
 
     /// The closure covering a date for a track, if any.
@@ -123,6 +132,9 @@ public struct WeekResolver {
     }
 
     private func staff(_ id: String?) -> StaffMember? { id.flatMap { id in content.staff.first { $0.id == id } } }
+    /// The staff members of the ids, in order; an id of no one (staff-only, or a mistake
+    /// reported by the checks) is left out.
+    private func staff(_ ids: [String]) -> [StaffMember] { ids.compactMap(staff) }
     private func room(_ id: String?) -> Room? { id.flatMap { id in content.schedule.rooms.first { $0.id == id } } }
 
     /// The occurrence of a recurring session on a date, and its moved copy when a change moves it.
@@ -130,8 +142,9 @@ public struct WeekResolver {
         -> (here: ScheduledSession, moved: ScheduledSession?) {
         var here = ScheduledSession(
             date: date, start: session.start, end: session.end, kind: session.kind, title: session.title,
-            sessionId: session.id, trackId: track.id, room: room(session.room), facilitator: staff(session.facilitator),
-            topic: topic(of: session.series, in: ISOWeek(containing: date)), note: session.note, location: session.location)
+            sessionId: session.id, trackId: track.id, room: room(session.room), facilitators: staff(session.facilitators),
+            topic: topic(of: session.series, in: ISOWeek(containing: date)), note: session.note, mode: session.mode,
+            join: session.join, location: session.location)
         here.closedBecause = closure(on: date, track: track.id)?.reason
         guard let change = content.schedule.changes.first(where: { $0.session == session.id && $0.date == date }) else {
             return (here, nil)
@@ -144,8 +157,8 @@ public struct WeekResolver {
             return (here, nil)
         }
         if let substitute = change.substitute {
-            here.usualFacilitator = here.facilitator
-            here.facilitator = staff(substitute)
+            here.usualFacilitators = here.facilitators
+            here.facilitators = staff(substitute).map { [$0] } ?? []
         }
         if let newRoom = change.room {
             here.usualRoom = here.room
@@ -169,9 +182,9 @@ public struct WeekResolver {
     private func extra(_ extra: ExtraSession, week: ISOWeek) -> ScheduledSession {
         var session = ScheduledSession(
             date: extra.date, start: extra.start, end: extra.end, kind: extra.kind, title: extra.title, sessionId: nil,
-            trackId: extra.track, room: room(extra.room), facilitator: staff(extra.facilitator),
+            trackId: extra.track, room: room(extra.room), facilitators: staff(extra.facilitators),
             topic: extra.topic.flatMap { id in content.topics.first { $0.id == id } }, note: extra.note,
-            location: extra.location)
+            mode: extra.mode, join: extra.join, location: extra.location)
         session.isExtra = true
         session.closedBecause = closure(on: extra.date, track: extra.track)?.reason
         return session

@@ -42,6 +42,8 @@ enum SchemaBuilder {
             return ["type": "string", "pattern": ValuePatterns.date]
         case .time:
             return ["type": "string", "pattern": ValuePatterns.time]
+        case .interval:
+            return ["type": "string", "pattern": ValuePatterns.interval, "examples": ["12 months", "6 months", "2 years"]]
         case let .choice(values):
             // The loader ignores case; the enum is what editors offer as completions.
             let anyCase = "^(" + values.map(ValuePatterns.caseInsensitive).joined(separator: "|") + ")$"
@@ -65,6 +67,8 @@ enum SchemaBuilder {
             return list
         case let .block(table):
             return object(table)
+        case let .valueOrBlock(item, table):
+            return ["anyOf": [value(item, required: true), object(table)]]
         }
     }
 
@@ -92,6 +96,7 @@ enum SchemaBuilder {
         case .trueFalse: "true or false (yes/no and on/off work too)."
         case .date: "A date written YYYY-MM-DD, such as 2026-01-05."
         case .time: "A time of day in quotes, such as \"9:00 AM\", \"6:30 PM\" or \"18:30\"."
+        case .interval: "A number of months or years, such as 12 months, 6 months or 2 years."
         case let .choice(values): "One of: " + values.joined(separator: ", ") + "."
         case .languageTag: "A language tag, such as en or es."
         case .timeZone: "A time zone name, such as America/Chicago."
@@ -99,6 +104,7 @@ enum SchemaBuilder {
         case let .list(item): "A list (lines starting with '- ', or [a, b]); each item: " + description(item)
         case let .records(table): "A list of \(table.noun) entries, each starting with '- '."
         case let .block(table): "A block of keys (the \(table.noun)), indented below this line."
+        case let .valueOrBlock(item, table): String(description(item).dropLast()) + ", or a block of keys (the \(table.noun)) written {key: value, ...}."
         }
     }
 }

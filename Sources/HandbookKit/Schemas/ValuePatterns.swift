@@ -29,6 +29,11 @@ enum ValuePatterns {
         return "^,*" + part + "(,+" + part + ")*,*$"
     }()
 
+    /// `ReviewInterval(_:)`: "12 months", "1 year", "2 Years": a whole number above zero, then the unit.
+    /// How large the number may be is left to `handbook check`.
+    static let interval = "^[ \\t]*0*[1-9][0-9]*[ \\t]+(" + ["months", "month", "years", "year"].map(caseInsensitive).joined(separator: "|")
+        + ")[ \\t]*$"
+
     /// `ProgramLoader.isLanguageTag`: `en`, `es-US`, `zh-Hans`.
     static let languageTag = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 

@@ -18,8 +18,10 @@ struct OutputFinisher {
     /// a closure, which holds its own copy of the finisher.
     private let printing = DiagnosticLog()
     var warnings: [Diagnostic] { toolWarnings + printing.sorted }
-    /// Where each language's files are inside an output: "" and, per translation, "es/" ...
-    var languageFolders: [String] = [""]
+    /// Where each language's files are inside each output: "" and, per translation, "es/" ...
+    /// A translation of clients' texts only has none in the manual.
+    var languageFolders: [OutputKind: [String]] = [:]
+    private func languageFolders(of kind: OutputKind) -> [String] { languageFolders[kind] ?? [""] }
 
     init(options: Handbook.Options, week: ISOWeek, timer: StageTimer) {
         self.week = week
@@ -47,7 +49,7 @@ struct OutputFinisher {
         case "handbook", "manual":
             if let pagefind { try timer.measure("search index (\(name))") { try SearchIndex.build(in: folder, tool: pagefind) } }
             guard let chromium else { return }
-            for language in languageFolders {
+            for language in languageFolders(of: name == "manual" ? .manual : .handbook) {
                 let root = folder + "/" + language
                 timer.announce?("PDF (\(language)\(name))")
                 try printWholeOutput(root + "print.html", to: "\(root)\(name).pdf",
@@ -60,7 +62,8 @@ struct OutputFinisher {
         case "schedule/\(week)", "manual/schedule/\(week)":
             guard let chromium else { return }
             let suffix = name.hasPrefix("manual/") ? "-staff" : ""
-            for language in languageFolders where FileManager.default.fileExists(atPath: "\(folder)/\(language)index.html") {
+            for language in languageFolders(of: name.hasPrefix("manual/") ? .manual : .handbook)
+                where FileManager.default.fileExists(atPath: "\(folder)/\(language)index.html") {
                 try PDFPrinter.print("\(folder)/\(language)index.html", to: "\(folder)/\(language)\(week)\(suffix).pdf", tool: chromium)
             }
         default:
