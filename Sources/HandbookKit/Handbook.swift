@@ -11,7 +11,13 @@ public enum Handbook {
         /// A folder that replaces the built-in templates; nil for the built-in ones. A program's
         /// own, in `<content>/templates`, override single files of either.
         public var templatesDirectory: String?
+        /// The output folder; when the manual is published apart (`staffOutputDirectory`), the
+        /// client folder: `handbook/`, `schedule/` and everything else clients get.
         public var outputDirectory: String
+        /// The staff folder, when the manual is published apart from the client site
+        /// (`build --client-output … --staff-output …`): `manual/` and the compliance report go
+        /// there. Nil: `outputDirectory` holds everything.
+        public var staffOutputDirectory: String?
         public var outputs: [OutputKind]
         /// A folder that replaces the built-in compliance profiles; nil for the built-in ones. A
         /// program's own are in `<content>/profiles`.

@@ -24,11 +24,19 @@ enum DiagnosticPrinter {
 
     /// Runs a command's work; prints every diagnostic of a failure and exits with status 1.
     static func reportingFailure(of step: String, output: String, _ work: () throws -> Void) throws {
+        try reportingFailure(of: step, outputs: [output], work)
+    }
+
+    /// The same, for a command that writes into several folders (the client and the staff folder).
+    static func reportingFailure(of step: String, outputs: [String], _ work: () throws -> Void) throws {
+        let folders = outputs.map { $0 + "/" }
+        let unchanged = folders.count == 1 ? "\(folders[0]) was not changed" : "\(folders.joined(separator: " and ")) were not changed"
+        let output = outputs.joined(separator: " and ")
         do {
             try work()
         } catch let error as DiagnosticsError {
             print(error.diagnostics)
-            standardError("\(step) failed: \(summary(error.diagnostics)). \(output)/ was not changed.")
+            standardError("\(step) failed: \(summary(error.diagnostics)). \(unchanged).")
             throw ExitCode.failure
         } catch let error as OutputReplaceError {
             standardError(error.description)

@@ -18,7 +18,7 @@ struct HandbookCommand: AsyncParsableCommand {
         """,
         version: Handbook.version,
         subcommands: [BuildCommand.self, CheckCommand.self, ScheduleCommand.self, ServeCommand.self, InitCommand.self,
-                      TemplatesCommand.self, SchemaCommand.self, EditionCommand.self, DiffCommand.self],
+                      TemplatesCommand.self, SchemaCommand.self, EditionCommand.self, DiffCommand.self, WebserverConfigCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

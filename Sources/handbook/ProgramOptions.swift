@@ -10,8 +10,12 @@ struct ProgramOptions: ParsableArguments {
     @Option(help: "Folder with templates and assets/ to use instead of the built-in ones (a program's own templates/ overrides single files of either).")
     var templates: String?
 
-    @Option(help: "Folder the outputs are written into. Default: Public, in the current folder.")
-    var output = "Public"
+    @Option(name: .customLong("output"), help: ArgumentHelp("Folder the outputs are written into. Default: Public, in the current folder.", valueName: "output"))
+    var outputOption: String?
+
+    /// The output folder: as given, else `Public`. Optional underneath, so that `build` can tell
+    /// a `--output` given with `--client-output`/`--staff-output` from the default.
+    var output: String { outputOption ?? "Public" }
 
     @Option(help: "Folder with compliance profiles to use instead of the built-in ones (a program's own go in <content>/profiles).")
     var profiles: String?

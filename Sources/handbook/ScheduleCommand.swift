@@ -11,17 +11,20 @@ struct ScheduleCommand: ParsableCommand {
         staff copy to <output>/manual/schedule/<week>/index.html. Weeks are ISO weeks, Monday to \
         Sunday, in the program's time zone. For the current week it also updates \
         <output>/schedule/index.html and <output>/manual/schedule/index.html, which lead to this \
-        week; another week leaves them as they are.
+        week; another week leaves them as they are. With --client-output and --staff-output, as \
+        for build, the client copy goes into the first folder and the staff copy into the second.
 
         Examples:
           handbook schedule                  # this week
           handbook schedule --week next
           handbook schedule --week 2026-W49
+          handbook schedule --week next --client-output Site --staff-output Intranet
         """
     )
 
     @OptionGroup var program: ProgramOptions
 
+    @OptionGroup var split: SplitOutputOptions
     @OptionGroup var write: WriteOptions
 
     @Flag(help: "Also print the week to PDF (needs headless Chromium).")
@@ -30,14 +33,19 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "The week: 2026-W49, 'next' or 'current' (this week, in the program's time zone).")
     var week = "current"
 
+    func validate() throws {
+        try split.validate(program)
+    }
+
     func run() throws {
-        try DiagnosticPrinter.reportingFailure(of: "Schedule", output: program.output) {
+        try DiagnosticPrinter.reportingFailure(of: "Schedule", outputs: split.folders(program)) {
             var options = program.options(force: write.force)
+            split.apply(to: &options)
             options.pdf = pdf
             let chosen = try resolveWeek(options)
             let warnings = try Handbook.schedule(options, week: chosen)
             DiagnosticPrinter.print(warnings)
-            print("Wrote the schedule for \(chosen) into \(program.output)/schedule/\(chosen)/ and \(program.output)/manual/schedule/\(chosen)/")
+            print("Wrote the schedule for \(chosen) into \(split.clientFolder(program))/schedule/\(chosen)/ and \(split.manualFolder(program))/manual/schedule/\(chosen)/")
         }
     }
 

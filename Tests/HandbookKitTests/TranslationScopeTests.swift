@@ -218,26 +218,4 @@ final class TranslationScopeTests: XCTestCase {
     private func htmlFiles(in folder: String) throws -> [String] {
         snapshot(folder).keys.filter { $0.hasSuffix(".html") }.sorted().map { folder + "/" + $0 }
     }
-
-    /// Links between the built files that lead to no file, as "page -> href", pages relative to
-    /// the output folder: what a link checker run over the published site would find.
-    private func brokenLinks(in output: String) throws -> [String] {
-        var broken: [String] = []
-        let href = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"]*)\"")
-        for (path, data) in snapshot(output).sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
-            let page = String(decoding: data, as: UTF8.self)
-            let folder = URL(fileURLWithPath: output + "/" + path).deletingLastPathComponent()
-            for match in href.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
-                let link = String(page[Range(match.range(at: 1), in: page)!])
-                // Other sites, phones, mail, and places on the same page are not files here.
-                guard !link.isEmpty, !link.hasPrefix("#"), !link.contains(":") else { continue }
-                var target = String(link.prefix { $0 != "#" && $0 != "?" })
-                if target.isEmpty { continue }
-                if target.hasSuffix("/") { target += "index.html" }
-                let file = folder.appendingPathComponent(target).standardizedFileURL.path
-                if !FileManager.default.fileExists(atPath: file) { broken.append("\(path) -> \(link)") }
-            }
-        }
-        return broken
-    }
 }

@@ -97,6 +97,9 @@ enum EditionItemCollector {
                     var line = [days, wording.timeRange(session.start, session.end)]
                     if let room = session.room { line.append(rooms[room] ?? room) }
                     if !session.facilitators.isEmpty { line.append(wording.list(session.facilitators.map { people[$0] ?? $0 })) }
+                    // How to join is part of the session as its readers see it (the link only where shown).
+                    if session.mode.isOnline { line.append(wording.text(session.mode.labelKey)) }
+                    line += [session.join.instructions, session.join.link].compactMap { $0 }
                     let sessionKey = session.id ?? Slug.make(session.title + " " + session.days.map { String($0.rawValue) }.joined(separator: " "))
                     add("week/\(track.id)/\(sessionKey)",
                         EditionItem(kind: .week, title: "\(track.name): \(session.title)", text: line.joined(separator: " · "),

@@ -42,9 +42,9 @@ public struct ContentFiles: Sendable {
         return nil
     }
 
-    /// Walks `directory`, leaving out hidden files and folders and the output folder (`skipping`,
+    /// Walks `directory`, leaving out hidden files and folders and the output folders (`skipping`,
     /// relative), following linked folders that stay inside it, each real folder once.
-    static func read(_ directory: String, skipping output: String?, cache: LoadedFileCache?) -> ContentFiles {
+    static func read(_ directory: String, skipping outputs: [String], cache: LoadedFileCache?) -> ContentFiles {
         let boundary = FolderBoundary(directory, name: "content folder")
         var files = ContentFiles()
         var visited: Set<String> = []
@@ -54,7 +54,7 @@ public struct ContentFiles: Sendable {
                   let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                guard path != output else { continue }
+                guard !outputs.contains(path) else { continue }
                 if LinkResolver.publishableExtensions.contains((name as NSString).pathExtension.lowercased()) {
                     files.entries[path] = entry(directory + "/" + path, boundary: boundary, cache: cache)
                 } else if !textFileExtensions.contains((name as NSString).pathExtension.lowercased()),

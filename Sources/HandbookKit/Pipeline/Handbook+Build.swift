@@ -1,11 +1,13 @@
 import Foundation
 
 extension Handbook {
-    /// Builds the requested outputs, and the current week's schedule, into the output folder.
-    /// On any error nothing there changes.
+    /// Builds the requested outputs, and the current week's schedule, into the output folder (the
+    /// manual into the staff folder, when `staffOutputDirectory` is set). On any error nothing
+    /// there changes.
     ///
     /// With a `cache` (under `serve`), later builds reuse what did not change and write only the
-    /// files whose bytes changed.
+    /// files whose bytes changed. (In one output folder: a build that writes the manual apart
+    /// always stages and swaps whole outputs.)
     public static func build(_ options: Options, writer: OutputWriter? = nil,
                              environment: [String: String] = ProcessInfo.processInfo.environment,
                              cache: BuildCache? = nil) throws -> Report {
@@ -16,18 +18,19 @@ extension Handbook {
         let week = prepared.week
         // Files go to the staging folder (under `serve`, after the first build: to the output
         // folder, if they changed) as soon as they are rendered, so no output is held in memory.
-        let incremental = cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
-        var staging: StagingFolder?
+        let incremental = options.hasStaffFolder ? nil
+            : cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
+        var staging: StagingFolders?
         defer { staging?.discard() }
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         var weekWarnings: [Diagnostic] = []
         try timer.measure("render") {
-            let weekFiles = weekOutputs(prepared, week: week, environment: environment)
+            let weekFiles = weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder)
             // About the client's printed weeks: only when they are written.
             if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             if incremental == nil {
-                staging = try (writer ?? OutputWriter(root: options.outputDirectory)).stage(keepingLayouts: cache != nil)
+                staging = try StagingFolders(options, writer: writer, keepingLayouts: cache != nil)
             }
             let sink: OutputSink = incremental ?? staging!
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
@@ -41,6 +44,7 @@ extension Handbook {
                     renderer.languages = prepared.languages(of: kind)
                     renderer.pathPrefix = output.languageFolder
                     renderer.today = prepared.today
+                    renderer.clientFilesBeside = !options.hasStaffFolder
                     let made = try renderer.render(into: sink, as: kind.rawValue)
                     count.pages += made.pages
                     count.files += made.files
@@ -86,7 +90,7 @@ extension Handbook {
                 cache?.written = layouts
                 rewritten = written
                 for name in names where changed.contains(name) {
-                    try finisher.finish(name, options.outputDirectory + "/" + name)
+                    try finisher.finish(name, options.root(of: name) + "/" + name)
                 }
             } else if let staging {
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
@@ -100,12 +104,13 @@ extension Handbook {
     }
 
     /// Writes one week's schedule: the client version to `schedule/<week>/`, the staff version
-    /// to `manual/schedule/<week>/`. Returns the warnings found on the way.
+    /// to `manual/schedule/<week>/` (of the staff folder, when the manual is written apart).
+    /// Returns the warnings found on the way.
     public static func schedule(_ options: Options, week: ISOWeek, writer: OutputWriter? = nil,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [Diagnostic] {
         try OutputSafety.check(options)
         let prepared = try prepare(options, week: week)
-        let files = weekOutputs(prepared, week: week, environment: environment)
+        let files = weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder)
         var finisher = OutputFinisher(options: options, week: week, timer: StageTimer(announce: options.progress))
         finisher.languageFolders = prepared.languageFolders
         // The stable address moves only with the current week: making next week's schedule early
@@ -113,9 +118,9 @@ extension Handbook {
         let isCurrent = week == currentWeek(prepared.content.program, environment: environment)
         let address = isCurrent ? files.clientAddress.map { $0.moved(into: "schedule/") }
             + files.staffAddress.map { $0.moved(into: "manual/schedule/") } : []
-        try (writer ?? OutputWriter(root: options.outputDirectory)).replace([
+        try StagingFolders(options, writer: writer).replace([
             ("schedule/\(week)", files.client), ("manual/schedule/\(week)", files.staff),
-        ], alone: address, finishing: finisher.finish)
+        ], alone: address, keepingFrom: [:], finishing: finisher.finish)
         return prepared.diagnostics + files.warnings + finisher.warnings
     }
 
@@ -145,7 +150,9 @@ extension Handbook {
 
     /// Resolves a week (checked with everything else by `prepare`), and renders its client and
     /// staff files in every language.
-    static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String]) -> WeekFiles {
+    /// `clientFilesBeside`: whether the client `schedule/` is in the same output folder as the
+    /// manual, so the staff copy can link to its calendar feeds by a relative path.
+    static func weekOutputs(_ prepared: Prepared, week: ISOWeek, environment: [String: String], clientFilesBeside: Bool) -> WeekFiles {
         let stamp = calendarStamp(prepared.content.program, environment: environment)
         var files = WeekFiles()
         // Every track's code in every language, made in one run of the encoder before any page asks.
@@ -157,6 +164,7 @@ extension Handbook {
             var renderer = WeekRenderer(week: resolved, content: content, templates: prepared.templates, audience: output.kind.audience)
             renderer.languages = prepared.languages(of: output.kind)
             renderer.feedCode = feedCodes.svg(for:)
+            renderer.clientFilesBeside = clientFilesBeside
             let week = renderer.render(stamp: stamp).map { $0.moved(into: output.languageFolder) }
             let address = renderer.currentWeekPage().moved(into: output.languageFolder)
             if output.kind == .manual {

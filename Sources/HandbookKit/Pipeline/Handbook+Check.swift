@@ -3,7 +3,8 @@ import Foundation
 extension Handbook {
     /// What `handbook check` runs: the same stages as `build` up to its check, without writing
     /// the outputs. Throws `DiagnosticsError` when there are errors. With `report`, also writes
-    /// the compliance report to `<output>/compliance-report.html` when it can. Reviews are checked
+    /// the compliance report to `<output>/compliance-report.html` (the staff folder's, when the
+    /// manual is written apart) when it can. Reviews are checked
     /// against today (`SOURCE_DATE_EPOCH` in `environment` stands for now).
     public static func check(_ options: Options, report: Bool = false,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [Diagnostic] {
@@ -19,9 +20,10 @@ extension Handbook {
         return diagnostics
     }
 
-    /// Where `check --report` writes the compliance report.
+    /// Where `check --report` writes the compliance report: beside the manual, since it is for
+    /// staff (in the staff folder when the manual is written apart).
     public static func complianceReportPath(_ options: Options) -> String {
-        options.outputDirectory + "/compliance-report.html"
+        options.manualRoot + "/compliance-report.html"
     }
 
     private static func writeComplianceReport(_ prepared: Prepared, diagnostics: [Diagnostic], options: Options) throws {
@@ -31,11 +33,12 @@ extension Handbook {
         }
         var report = ComplianceReport(program: prepared.content.program, profile: profile, results: results,
                                       templates: prepared.templates)
+        report.handbookBeside = !options.hasStaffFolder
         report.reviews = ReviewList(prepared.content, today: prepared.today)
         let html = report.html(diagnostics: diagnostics)
         try OutputSafety.check(options)
-        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        try OutputSafety.markOutput(options.outputDirectory)
+        try FileManager.default.createDirectory(atPath: options.manualRoot, withIntermediateDirectories: true)
+        try OutputSafety.markOutput(options.manualRoot)
         try Data(html.utf8).write(to: URL(fileURLWithPath: complianceReportPath(options)), options: .atomic)
     }
 }

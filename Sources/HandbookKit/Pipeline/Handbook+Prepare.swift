@@ -102,7 +102,7 @@ extension Handbook {
             ] : [:]
             var links = LinkResolver(outline: Outline(view), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      files: loaded.files)
-            links.outputFolder = loaded.outputInsideContent
+            links.outputFolders = loaded.outputInsideContent
             if let defaultAnchors { links.untranslated = (view.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
             outputs.append(PreparedOutput(kind: kind, view: view, links: links, isDefaultLanguage: defaultAnchors == nil))
         }
@@ -118,8 +118,8 @@ struct LoadedProgram {
     var profile: ComplianceProfile?
     /// The files pages may link to.
     var files: ContentFiles
-    /// The output folder's path inside the content folder, when it is there.
-    var outputInsideContent: String?
+    /// The output folders' paths inside the content folder, of those that are there.
+    var outputInsideContent: [String] = []
     /// The editions saved in `<content>/editions/`, oldest first.
     var savedEditions: [SavedEdition] = []
 }

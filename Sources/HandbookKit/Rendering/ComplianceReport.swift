@@ -11,6 +11,10 @@ public struct ComplianceReport {
     let templates: TemplateSet
     /// The pages and items with an owner or review dates, listed after the findings.
     var reviews: ReviewList? = nil
+    /// Whether the report sits beside `handbook/` (one output folder), so it can link there by a
+    /// relative path. When the manual is written apart, the report is in the staff folder: it
+    /// links to the handbook at `site_url`, or names the places without a link.
+    var handbookBeside = true
 
     public func html(diagnostics: [Diagnostic]) -> String {
         let wording = templates.strings.wording(for: program.language, program: program)
@@ -22,8 +26,10 @@ public struct ComplianceReport {
             case let .met(places, note):
                 row["isMet"] = true
                 row["places"] = places.map { place -> [String: String] in
-                    let (href, title) = link(place, wording: wording)
-                    return ["href": href, "placeTitle": title]
+                    let (path, title) = link(place, wording: wording)
+                    var item = ["placeTitle": title]
+                    item["href"] = handbookBeside ? path : program.siteURL.map { $0 + path }
+                    return item
                 }
                 if let note { row["note"] = text(note, wording: wording) }
             case let .notApplicable(reason):

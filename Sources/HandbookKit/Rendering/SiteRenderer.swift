@@ -20,6 +20,10 @@ public struct SiteRenderer {
     var pathPrefix = ""
     /// The build's day, against which the manual marks a review as overdue.
     var today: CalendarDate?
+    /// Whether the client `schedule/` folder is in the same output folder as this output. When
+    /// the manual is written apart (`--staff-output`), a relative link from it to the calendar
+    /// feeds would lead nowhere: it links to them at `site_url`, or not at all.
+    var clientFilesBeside = true
 
     public init(view: AudienceView, templates: TemplateSet, kind: OutputKind, links: LinkResolver, currentWeek: ISOWeek? = nil) {
         self.currentWeek = currentWeek
@@ -196,7 +200,7 @@ public struct SiteRenderer {
         case let .section(section):
             var sections = SectionContexts(view: view, mode: mode)
             sections.reviewLine = reviewLine
-            if !mode.isPrint, currentWeek != nil { sections.calendarFeedHref = calendarFeedHref }
+            if !mode.isPrint, currentWeek != nil, reachesClientSchedule { sections.calendarFeedHref = calendarFeedHref }
             var sectionContext = sections.context(for: section)
             sectionContext["ui"] = ui
             if section == .schedule, !mode.isPrint { sectionContext["thisWeekHref"] = thisWeekHref }
@@ -231,6 +235,12 @@ public struct SiteRenderer {
     /// build writes into the client `schedule/` folder.
     private func calendarFeedHref(track: String?) -> String {
         CalendarFeed.href(view.content.program, track: track, language: translation, scheduleRoot: clientScheduleRoot)
+    }
+
+    /// Whether this output's pages can link to the client `schedule/` folder: by a relative path
+    /// when it is beside them, else by the absolute address `site_url` gives.
+    private var reachesClientSchedule: Bool {
+        kind == .handbook || clientFilesBeside || view.content.program.siteURL != nil
     }
 
     /// The owner-and-review line of pages and items: the manual's only.

@@ -12,6 +12,10 @@ public struct WeekRenderer {
     var languages: [LanguageChoice] = []
     /// The QR code of a feed address as SVG (`FeedCodes`); nil: the printed week shows the address alone.
     var feedCode: (String) -> String? = { _ in nil }
+    /// Whether the client `schedule/` folder is in the same output folder as the staff copy (see
+    /// `SiteRenderer.clientFilesBeside`): when not, the staff copy links to the feeds at
+    /// `site_url`, or not at all.
+    var clientFilesBeside = true
 
     public init(week: ResolvedWeek, content: Content, templates: TemplateSet, audience: Audience) {
         self.week = week
@@ -125,8 +129,10 @@ public struct WeekRenderer {
         if !notices.isEmpty { item["trackNotices"] = notices }
         item["trackDescription"] = trackWeek.track.description
         item["trackTimeZoneNote"] = trackWeek.track.timeZoneNote
-        item["trackFeedHref"] = CalendarFeed.href(content.program, track: trackWeek.track.id,
-                                                  language: isTranslation ? content.language : nil, scheduleRoot: clientScheduleRoot)
+        if !isStaff || clientFilesBeside || content.program.siteURL != nil {
+            item["trackFeedHref"] = CalendarFeed.href(content.program, track: trackWeek.track.id,
+                                                      language: isTranslation ? content.language : nil, scheduleRoot: clientScheduleRoot)
+        }
         item["trackFeedText"] = wording.text("subscribe_track", ["track": trackWeek.track.name])
         // The wall copy only: the code is for clients to scan, and the staff copy has no room to spare.
         if !isStaff, let address = CalendarFeed.subscriptionAddress(content.program, track: trackWeek.track.id,

@@ -20,9 +20,9 @@ public struct LinkResolver: Sendable {
     let hiddenAnchors: [String: Set<String>]
     /// The files of the content folder that may be linked to, as loading found them.
     let files: ContentFiles
-    /// The output folder's path inside the content folder, when it is there (`Public` in a
-    /// program folder): nothing is published from it, since it holds the last build's manual.
-    var outputFolder: String?
+    /// The output folders' paths inside the content folder, of those there (`Public` in a
+    /// program folder): nothing is published from them, since they hold the last build's manual.
+    var outputFolders: [String] = []
     /// In a translation: the chapters that show text in the default language (untranslated
     /// pages, sections with untranslated entries), and the default language's heading ids by
     /// chapter. That text links to headings by their default-language ids, which the translated
@@ -84,7 +84,7 @@ public struct LinkResolver: Sendable {
             return .broken("'\(path)' is not a picture or a document the handbook can publish",
                            hint: "link to pages as page.md; files may be \(Self.publishableExtensions.sorted().joined(separator: ", "))")
         }
-        if let outputFolder, normalized == outputFolder || normalized.hasPrefix(outputFolder + "/") {
+        if outputFolders.contains(where: { normalized == $0 || normalized.hasPrefix($0 + "/") }) {
             return .broken("'\(path)' is inside the output folder, which the build writes",
                            hint: "keep the file in the content folder, e.g. images/, and link to it there")
         }

@@ -12,6 +12,8 @@ struct OutputFinisher {
     let timer: StageTimer
     /// Where the outputs go, for the warnings to name the final PDFs, not the staging folder.
     let outputDirectory: String
+    /// The folder of `manual/`: the staff folder, when the manual is written apart.
+    let manualRoot: String
     /// Warnings known before anything is finished.
     private let toolWarnings: [Diagnostic]
     /// Warnings about the PDFs printed so far. A reference, since the build hands `finish` on as
@@ -27,6 +29,7 @@ struct OutputFinisher {
         self.week = week
         self.timer = timer
         outputDirectory = options.outputDirectory
+        manualRoot = options.manualRoot
         let output = SourceLocation(file: options.outputDirectory)
         var warnings: [Diagnostic] = []
         pagefind = options.search ? ExternalTool.pagefind : nil
@@ -80,7 +83,7 @@ struct OutputFinisher {
             try PDFPrinter.print(page, to: pdf, tool: chromium)
             return
         }
-        let pdfLocation = SourceLocation(file: outputDirectory + "/" + named)
+        let pdfLocation = SourceLocation(file: (Handbook.Options.isManual(named) ? manualRoot : outputDirectory) + "/" + named)
         switch try PDFPrinter.printNumberingContents(page, to: pdf, chromium: chromium, pdfinfo: pdfinfo) {
         case .numbered, .nothingToNumber:
             break

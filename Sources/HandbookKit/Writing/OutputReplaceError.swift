@@ -12,6 +12,16 @@ public struct OutputReplaceError: Error, CustomStringConvertible {
     public var unchanged: [String]
     /// A temporary folder that could not be removed.
     public var leftover: String?
+    /// The other output folder of a build that writes the manual apart (`--staff-output`),
+    /// whose new outputs were put back when this folder's could not be put in place.
+    public var elsewhere: [Elsewhere] = []
+
+    public struct Elsewhere: Sendable {
+        public var root: String
+        /// Outputs there that are new and could not be put back.
+        public var replaced: [String]
+        public var unchanged: [String]
+    }
 
     public var description: String {
         let shownRoot = root.hasSuffix("/") ? String(root.dropLast()) : root
@@ -27,6 +37,11 @@ public struct OutputReplaceError: Error, CustomStringConvertible {
             } else {
                 text += " \(list(replaced)) \(replaced.count == 1 ? "is" : "are") new and could not be put back;"
                 text += unchanged.isEmpty ? "" : " \(list(unchanged)) \(unchanged.count == 1 ? "is" : "are") as before."
+            }
+            for other in elsewhere {
+                let otherRoot = other.root.hasSuffix("/") ? String(other.root.dropLast()) : other.root
+                text += other.replaced.isEmpty ? " Nothing in \(otherRoot)/ was changed either."
+                    : " In \(otherRoot)/, \(list(other.replaced)) \(other.replaced.count == 1 ? "is" : "are") new and could not be put back."
             }
             return text + " Check that the folder can be written (permissions, a read-only or immutable folder), then build again."
         }

@@ -23,18 +23,7 @@ public struct OutputWriter {
     /// so that what those steps write is part of the same all-or-nothing replacement.
     public func replace(_ outputs: [(name: String, files: [OutputFile])], alone: [OutputFile] = [], keepingFrom: [String: String] = [:],
                         finishing: (_ name: String, _ folder: String) throws -> Void = { _, _ in }) throws {
-        let staging = try stage()
-        defer { staging.discard() }
-        for output in outputs {
-            for file in output.files { try staging.write(RenderedFile(file), in: output.name) }
-        }
-        for file in alone {
-            let path = file.path as NSString
-            try staging.write(RenderedFile(OutputFile(path: path.lastPathComponent, contents: file.contents)), in: path.deletingLastPathComponent)
-        }
-        let names = outputs.map(\.name) + alone.map(\.path)
-        try staging.commit(names, keepingFrom: keepingFrom, finishing: finishing)
-        try staging.removeAfterCommit(names)
+        try StagingFolders([self], keepingLayouts: false).replace(outputs, alone: alone, keepingFrom: keepingFrom, finishing: finishing)
     }
 
     /// A new staging folder, into which a build writes its files as it renders them, before
@@ -99,14 +88,11 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Swaps the named outputs in, after carrying over kept subfolders and running `finishing`.
-    /// An output is a folder, or a single file (a page of the week's stable address).
-    ///
-    /// Each output goes in with one atomic exchange (`FolderSwap`), so at every instant, even if
-    /// the build is killed, each output folder (or file) is wholly old or wholly new. If one cannot be put
-    /// in place, those already swapped are swapped back, and the error says what is what.
-    func commit(_ names: [String], keepingFrom: [String: String],
-                finishing: (_ name: String, _ folder: String) throws -> Void) throws {
+    /// What comes before the swap: carrying over kept subfolders, then `finishing` each output.
+    /// Apart from `swapIn`, so that a build writing two output folders finishes both before it
+    /// swaps either (`StagingFolders.commit`).
+    func prepare(_ names: [String], keepingFrom: [String: String],
+                 finishing: (_ name: String, _ folder: String) throws -> Void) throws {
         let fileManager = FileManager.default
         for name in names {
             guard let subfolder = keepingFrom[name] else { continue }
@@ -119,6 +105,16 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
             }
         }
         for name in names { try finishing(name, path + "/" + name) }
+    }
+
+    /// Swaps the named outputs in. An output is a folder, or a single file (a page of the week's
+    /// stable address).
+    ///
+    /// Each output goes in with one atomic exchange (`FolderSwap`), so at every instant, even if
+    /// the build is killed, each output folder (or file) is wholly old or wholly new. If one cannot be put
+    /// in place, those already swapped are swapped back, and the error says what is what.
+    func swapIn(_ names: [String]) throws {
+        let fileManager = FileManager.default
         var swapped: [(name: String, replacedOld: Bool)] = []
         for name in names {
             let target = writer.root + "/" + name, staged = path + "/" + name
@@ -143,6 +139,21 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
                                          replaced: names.filter(stillNew.contains), unchanged: names.filter { !stillNew.contains($0) })
             }
         }
+    }
+
+    /// Undoes a successful `swapIn` of `names` (when another output folder's swap failed):
+    /// the old outputs, which the staging folder holds after the swap, go back in place.
+    /// Returns the outputs that could not be put back, and so are still new.
+    func swapBack(_ names: [String]) -> [String] {
+        names.reversed().filter { name in
+            let target = writer.root + "/" + name, staged = path + "/" + name
+            do {
+                if FileBytes.entryExists(staged) { try FolderSwap.exchange(staged, target) } else { try FolderSwap.move(target, to: staged) }
+                return false
+            } catch {
+                return true
+            }
+        }.reversed()
     }
 
     /// Removes the staging folder, which after `commit` holds the old outputs. After a successful
