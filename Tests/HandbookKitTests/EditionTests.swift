@@ -182,6 +182,27 @@ final class EditionTests: XCTestCase {
         XCTAssertTrue(spanish.contains("Esta parte se muestra en inglés"), "the new question is shown in English")
     }
 
+    /// A staff block cut from a page leaves blank lines, as many as the block had: their number
+    /// must not change what the client text is said to be, or a staff-only edit would change the
+    /// fingerprint and show in the clients' "What's new".
+    func testTheBlankLinesACutStaffBlockLeavesDoNotCount() throws {
+        let page = "  Intro.  \n\n\n\n\nMore text.\t\nLast line.\n\n"
+        XCTAssertEqual(EditionItemCollector.items(of: content(page: page), wording: englishWording())["pages/welcome"]?.text,
+                       "Intro.\n\nMore text.\nLast line.")
+        let short = ClientFingerprint.of(EditionItemCollector.items(of: content(page: "A.\n\n\nB."), wording: englishWording(), pagesBySection: false))
+        let long = ClientFingerprint.of(EditionItemCollector.items(of: content(page: "A.\n\n\n\n\n\n\nB."), wording: englishWording(), pagesBySection: false))
+        let changed = ClientFingerprint.of(EditionItemCollector.items(of: content(page: "A.\n\nC."), wording: englishWording(), pagesBySection: false))
+        XCTAssertEqual(short, long)
+        XCTAssertNotEqual(short, changed)
+    }
+
+    private func content(page text: String) -> Content {
+        let (loaded, _) = try! loadDiagnostics(ProgramFixture())
+        var content = loaded!
+        content.pages[0].body = MarkdownSource(text, origin: content.pages[0].body.origin)
+        return content
+    }
+
     func testAWordByWordComparisonMarksOnlyWhatChanged() {
         let parts = WordDiff.compare("Be on time for group.\n\nCall if late.", "Be on time for every group.\n\nCall if late.")
         XCTAssertEqual(parts, [.same("Be on time for "), .added("every "), .same("group.\n\nCall if late.")])

@@ -3,12 +3,14 @@ import Foundation
 /// Collects the items of an edition from content already resolved for one audience in one
 /// language: what that audience reads, and nothing else.
 enum EditionItemCollector {
-    static func items(of content: Content, wording: Wording) -> EditionItems {
+    /// `pagesBySection: false` gives one item per page: enough to tell whether any text changed
+    /// (the fingerprint), for less work than cutting every page at its headings.
+    static func items(of content: Content, wording: Wording, pagesBySection: Bool = true) -> EditionItems {
         var collector = Collector(content: content)
         collector.addRules()
         collector.addQuestions()
         collector.addTopics()
-        collector.addPages()
+        if pagesBySection { collector.addPageSections() } else { collector.addWholePages() }
         collector.addRegularWeek(wording: wording)
         collector.addContacts()
         return collector.items
@@ -74,7 +76,15 @@ enum EditionItemCollector {
 
         /// A page counts by its sections: the text before its first `##` heading, then each
         /// `##` section, so "What's new" can say which part of a long page changed.
-        mutating func addPages() {
+        mutating func addWholePages() {
+            for page in content.pages {
+                add("pages/\(page.slug)", EditionItem(kind: .page, title: page.title, text: Self.trimmed(page.body.text),
+                                                      chapter: page.slug, position: position(page.order, 0),
+                                                      shownInLanguage: page.fallbackLanguage, source: page.body.origin))
+            }
+        }
+
+        mutating func addPageSections() {
             for page in content.pages {
                 for (index, section) in PageSections.split(page.body.text).enumerated() {
                     let key = section.heading.map { "pages/\(page.slug)#\(Slug.make($0))" } ?? "pages/\(page.slug)"
@@ -139,16 +149,31 @@ enum EditionItemCollector {
 
         /// The text without trailing spaces and with one blank line at most between paragraphs:
         /// a staff block cut from client text leaves blank lines, whose number must not make
-        /// a staff-only edit look like a change to the client text.
+        /// a staff-only edit look like a change to the client text. One pass over the bytes:
+        /// every build runs it over every page, for the fingerprint.
         static func trimmed(_ text: String) -> String {
-            var lines: [Substring] = []
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                var line = line
-                while let last = line.last, last.isWhitespace { line = line.dropLast() }
-                if line.isEmpty, lines.last?.isEmpty ?? true { continue }
-                lines.append(line)
+            var text = text
+            return text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                var blankBefore = false
+                var lineStart = 0
+                func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 11 || byte == 12 }
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 10 {
+                    var start = lineStart, end = index
+                    lineStart = index + 1
+                    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+                    if out.isEmpty { while start < end, isSpace(bytes[start]) { start += 1 } }
+                    guard start < end else {
+                        blankBefore = !out.isEmpty
+                        continue
+                    }
+                    if !out.isEmpty { out.append(contentsOf: blankBefore ? [10, 10] : [10]) }
+                    blankBefore = false
+                    out.append(contentsOf: bytes[start..<end])
+                }
+                return String(decoding: out, as: UTF8.self)
             }
-            return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 }
