@@ -100,12 +100,14 @@ public struct Wording: Sendable {
 
     /// "9.5" in English, "9,5" in Spanish.
     public func number(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = locale
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 2
-        formatter.usesGroupingSeparator = false
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        FormattedTextMemo.shared.text("number|\(locale.identifier)|\(value)") {
+            let formatter = NumberFormatter()
+            formatter.locale = locale
+            formatter.numberStyle = .decimal
+            formatter.maximumFractionDigits = 2
+            formatter.usesGroupingSeparator = false
+            return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        }
     }
 
     /// "9 hours", "9.5 hours", "1 hour": quarter hours read as decimals.
@@ -133,12 +135,14 @@ public struct Wording: Sendable {
     }
 
     private func format(_ date: Date, template: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.setLocalizedDateFormatFromTemplate(template)
-        // ICU puts a narrow no-break space before "AM"; a plain space keeps text and calendar
-        // files the same on every machine and easy to search.
-        return formatter.string(from: date).replacingOccurrences(of: "\u{202F}", with: " ")
+        FormattedTextMemo.shared.text("date|\(locale.identifier)|\(template)|\(date.timeIntervalSince1970)") {
+            let formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.setLocalizedDateFormatFromTemplate(template)
+            // ICU puts a narrow no-break space before "AM"; a plain space keeps text and calendar
+            // files the same on every machine and easy to search.
+            return formatter.string(from: date).replacingOccurrences(of: "\u{202F}", with: " ")
+        }
     }
 }

@@ -14,6 +14,9 @@ extension Handbook {
         let started = Date()
         let timer = StageTimer(announce: options.progress)
         try OutputSafety.check(options)
+        // Finding Pagefind runs a program (Python's, when it came from PyPI): on another core,
+        // while the program is loaded and rendered.
+        if options.search { DispatchQueue.global().async { _ = ExternalTool.pagefind } }
         let prepared = try prepare(options, environment: environment, timer: timer, cache: cache)
         let week = prepared.week
         // Files go to the staging folder (under `serve`, after the first build: to the output
@@ -22,32 +25,56 @@ extension Handbook {
             : cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
         var staging: StagingFolders?
         defer { staging?.discard() }
+        var finisher = OutputFinisher(options: options, week: week, timer: timer)
+        finisher.languageFolders = prepared.languageFolders
+        var search = finisher.search
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         var weekWarnings: [Diagnostic] = []
         try timer.measure("render") {
-            let weekFiles = weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder)
-            // About the client's printed weeks: only when they are written.
-            if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             if incremental == nil {
                 staging = try StagingFolders(options, writer: writer, keepingLayouts: cache != nil)
             }
             let sink: OutputSink = incremental ?? staging!
+            // Every output in every language, the week's pages and the calendar feeds are made at
+            // once, on all cores: one after the other, much of a small program's build used one.
+            let sites = prepared.outputs.filter { options.outputs.contains($0.kind) }
+            let feedsWanted = options.outputs.contains(.handbook)
+            let made = try Array(0..<(sites.count + 2)).concurrentMap { job -> RenderJobResult in
+                if job == sites.count {
+                    return .weeks(weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder))
+                }
+                if job == sites.count + 1 {
+                    return .feeds(feedsWanted ? calendarFeeds(prepared, week: week, environment: environment) : [])
+                }
+                let output = sites[job]
+                var renderer = SiteRenderer(view: output.view, templates: prepared.templates, kind: output.kind,
+                                            links: output.links, currentWeek: week)
+                renderer.cache = cache
+                renderer.languages = prepared.languages(of: output.kind)
+                renderer.pathPrefix = output.languageFolder
+                renderer.today = prepared.today
+                renderer.clientFilesBeside = !options.hasStaffFolder
+                let written = try renderer.render(into: sink, as: output.kind.rawValue)
+                return .site(output.kind, pages: written.pages, files: written.files)
+            }
+            var weekFiles = WeekFiles(), feeds: [OutputFile] = []
+            for result in made {
+                switch result {
+                case let .weeks(files): weekFiles = files
+                case let .feeds(files): feeds = files
+                case .site: break
+                }
+            }
+            // About the client's printed weeks: only when they are written.
+            if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
                 var count = (pages: 0, files: 0)
                 // Every language of an output goes into the one folder: a translation's files in
                 // a folder of their own (`es/`), so one search index serves all of them.
-                for output in prepared.outputs where output.kind == kind {
-                    var renderer = SiteRenderer(view: output.view, templates: prepared.templates, kind: kind,
-                                                links: output.links, currentWeek: week)
-                    renderer.cache = cache
-                    renderer.languages = prepared.languages(of: kind)
-                    renderer.pathPrefix = output.languageFolder
-                    renderer.today = prepared.today
-                    renderer.clientFilesBeside = !options.hasStaffFolder
-                    let made = try renderer.render(into: sink, as: kind.rawValue)
-                    count.pages += made.pages
-                    count.files += made.files
+                for case let .site(madeKind, pages, files) in made where madeKind == kind {
+                    count.pages += pages
+                    count.files += files
                 }
                 if kind == .manual {
                     for file in weekFiles.staff {
@@ -69,7 +96,7 @@ extension Handbook {
                 for file in weekFiles.client { try sink.write(RenderedFile(file), in: "schedule/\(week)") }
                 names.append("schedule/\(week)")
                 // The calendar feeds: rewritten by every build, replaced as one folder.
-                for file in calendarFeeds(prepared, week: week, environment: environment) {
+                for file in feeds {
                     try sink.write(RenderedFile(file), in: "schedule/" + CalendarFeed.folder)
                 }
                 names.append("schedule/" + CalendarFeed.folder)
@@ -81,18 +108,25 @@ extension Handbook {
                 }
             }
         }
-        var finisher = OutputFinisher(options: options, week: week, timer: timer)
-        finisher.languageFolders = prepared.languageFolders
         var rewritten: Int?
         try timer.measure("write") {
             if let incremental {
                 let (changed, written, layouts) = incremental.finish(outputs: names)
                 cache?.written = layouts
                 rewritten = written
+                for kind in OutputKind.allCases where changed.contains(kind.rawValue) {
+                    search?.add(options.root(of: kind.rawValue) + "/" + kind.rawValue)
+                }
+                try search?.build(timer: timer)
                 for name in names where changed.contains(name) {
                     try finisher.finish(name, options.root(of: name) + "/" + name)
                 }
             } else if let staging {
+                // Not as soon as the handbook is written: beside the manual's rendering it slowed both.
+                for kind in OutputKind.allCases where names.contains(kind.rawValue) {
+                    search?.add(staging.stagedPath(of: kind.rawValue))
+                }
+                try search?.build(timer: timer)
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
                 cache?.written = staging.layouts
                 try staging.removeAfterCommit(names)
@@ -133,6 +167,14 @@ extension Handbook {
     /// reviews are checked against and the week `build` writes.
     public static func today(_ program: Program, environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
         CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment)
+    }
+
+    /// What one job of the render stage made: an output in one language (written as it was
+    /// rendered), the week's files, or the calendar feeds.
+    enum RenderJobResult {
+        case site(OutputKind, pages: Int, files: Int)
+        case weeks(WeekFiles)
+        case feeds([OutputFile])
     }
 
     /// One week's files, in every language (a translation's in a folder named by its tag:

@@ -31,8 +31,12 @@ extension Handbook {
     /// Load: everything the build reads, read once. No later stage looks at the content, the
     /// templates or the profiles on disk. Nil when there is no program to go on with.
     static func load(_ options: Options, cache: BuildCache?, log: DiagnosticLog) -> LoadedProgram? {
-        let content = ContentLoader(directory: options.contentDirectory, cache: cache).load(log: log)
-        let templates = TemplateSet.load(from: options.templateFolders, log: log)
+        // The templates and interface strings are read on another core while the content is:
+        // each into its own log (a log is not shared between threads), reported together.
+        let templateLog = DiagnosticLog()
+        let (content, templates) = inParallel({ ContentLoader(directory: options.contentDirectory, cache: cache).load(log: log) },
+                                              { TemplateSet.load(from: options.templateFolders, log: templateLog) })
+        log.append(contentsOf: templateLog.diagnostics)
         guard let content else { return nil }
         let settings = content.program.compliance
         let profile = settings.flatMap { settings in

@@ -145,14 +145,21 @@ public struct ICalendar {
     // MARK: - Formatting
 
     static func local(_ date: CalendarDate, _ time: TimeOfDay) -> String {
-        String(format: "%04d%02d%02dT%02d%02d00", date.year, date.month, date.day, time.hour, time.minute)
+        digits(date.year, 4) + digits(date.month) + digits(date.day) + "T" + digits(time.hour) + digits(time.minute) + "00"
+    }
+
+    /// `value` with leading zeros to `width` digits (what `%02d` writes, without `String(format:)`,
+    /// which costs more than the rest of an event).
+    static func digits(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     static func floating(_ moment: Date, offset: Int) -> String {
         let seconds = Int(moment.timeIntervalSince1970) + offset
         let day = CalendarDate(dayNumber: Int((Double(seconds) / 86400).rounded(.down)))
         let rest = seconds - day.dayNumber * 86400
-        return String(format: "%04d%02d%02dT%02d%02d%02d", day.year, day.month, day.day, rest / 3600, rest % 3600 / 60, rest % 60)
+        return digits(day.year, 4) + digits(day.month) + digits(day.day) + "T" + digits(rest / 3600) + digits(rest % 3600 / 60) + digits(rest % 60)
     }
 
     static func utc(_ moment: Date) -> String { floating(moment, offset: 0) + "Z" }
@@ -176,14 +183,32 @@ public struct ICalendar {
 
     /// TEXT values escape backslash, semicolon, comma and newline.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        // One pass over the bytes: this runs for every text of every event of every feed.
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 8)
+        var bytes = text.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                escaped += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\r") where pending == UInt8(ascii: "\n"):
+                escaped += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                pending = bytes.next()
+            case UInt8(ascii: "\n"):
+                escaped += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            default:
+                escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// Splits a content line into lines of at most 75 octets, never inside a UTF-8 character;
     /// continuation lines start with one space.
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var result = ""
         var current = 0
         var limit = 75

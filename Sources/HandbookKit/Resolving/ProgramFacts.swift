@@ -14,7 +14,7 @@ enum ProgramFacts {
         guard let length = content.program.lengthWeeks else { return content }
         let value = wording.programLength(length)
         func fill(_ source: MarkdownSource) -> MarkdownSource {
-            guard source.text.contains(programLength) else { return source }
+            guard source.text.containsBytes(of: programLength) else { return source }
             return MarkdownSource(source.text.replacingOccurrences(of: programLength, with: value), origin: source.origin)
         }
         var content = content
@@ -60,7 +60,8 @@ enum ProgramFacts {
             }
             sources += translation.sections.values.compactMap(\.intro)
         }
-        for source in sources.sorted(by: { $0.origin < $1.origin }) where source.text.contains(programLength) {
+        // Looked for as bytes first: every text of the program is searched on every build.
+        for source in sources.filter({ $0.text.containsBytes(of: programLength) }).sorted(by: { $0.origin < $1.origin }) {
             for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                 where line.contains(programLength) {
                 var location = source.origin

@@ -36,3 +36,24 @@ private final class FirstError<Failure: Error>: @unchecked Sendable {
     let lock = NSLock()
     var error: Failure?
 }
+
+/// Runs two independent pieces of work at once (on two cores, when there are) and returns both
+/// results. For work that shares no mutable state, like `concurrentMap`.
+func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    let firstResult = ResultBox<A>(), secondResult = ResultBox<B>()
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let first = first
+            nonisolated(unsafe) let second = second
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { firstResult.value = first() } else { secondResult.value = second() }
+            }
+        }
+    }
+    return (firstResult.value!, secondResult.value!)
+}
+
+/// One result of `inParallel`, written by exactly one thread before it is read.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}

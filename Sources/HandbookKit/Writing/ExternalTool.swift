@@ -22,8 +22,11 @@ public struct ExternalTool: Sendable {
 
     /// Runs the tool; throws with its error output when it fails.
     @discardableResult
-    public func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> String {
+    public func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 300) throws -> String {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let setpriv = Self.parentDeathWrapper {
             // The tool dies with the build: a build killed while Pagefind runs would otherwise
             // leave it writing into the build's temporary folder after the next build removed it.
@@ -65,8 +68,8 @@ public struct ExternalTool: Sendable {
     }()
 
     /// Pagefind: the `pagefind` program on the PATH (from a virtual environment, npm or a
-    /// release), else PyPI's package in the system's Python (`pip install pagefind-bin`), run as
-    /// `python3 -m pagefind_bin`. Debian 12's Python refuses pip installs (PEP 668), so there the
+    /// release), else the program inside PyPI's package in the system's Python (`pip install
+    /// pagefind-bin`). Debian 12's Python refuses pip installs (PEP 668), so there the
     /// program on the PATH is the way; README's Install section shows it.
     public static let pagefind: ExternalTool? = {
         for name in ["pagefind", "pagefind_extended"] {
@@ -74,9 +77,14 @@ public struct ExternalTool: Sendable {
             let tool = ExternalTool(executable: binary, prefixArguments: [])
             if (try? tool.run(["--version"])) != nil { return tool }
         }
-        guard let python = find(["python3"]) else { return nil }
-        let tool = ExternalTool(executable: python, prefixArguments: ["-m", "pagefind_bin"])
-        return (try? tool.run(["--version"])) != nil ? tool : nil
+        // The package's own program, run directly: `python3 -m pagefind_bin` would start Python
+        // again for each output.
+        guard let python = find(["python3"]),
+              let path = try? ExternalTool(executable: python, prefixArguments: [])
+                .run(["-c", "import pagefind_bin; print(pagefind_bin.get_executable())"])
+                .trimmingCharacters(in: .whitespacesAndNewlines),
+              FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        return ExternalTool(executable: path, prefixArguments: [])
     }()
 
     /// Headless Chromium (Debian's `chromium`), for PDFs.

@@ -45,12 +45,14 @@ struct OutputFinisher {
         toolWarnings = warnings
     }
 
-    /// The search index covers every language of an output at once (Pagefind keeps one index per
-    /// `lang`); the PDFs are printed per language.
+    /// The search indexes, when Pagefind is there: started once the handbook and the manual are
+    /// written, and waited for before anything is swapped in.
+    var search: SearchIndexing? { pagefind.map(SearchIndexing.init) }
+
+    /// The PDFs, printed per language.
     func finish(_ name: String, _ folder: String) throws {
         switch name {
         case "handbook", "manual":
-            if let pagefind { try timer.measure("search index (\(name))") { try SearchIndex.build(in: folder, tool: pagefind) } }
             guard let chromium else { return }
             for language in languageFolders(of: name == "manual" ? .manual : .handbook) {
                 let root = folder + "/" + language

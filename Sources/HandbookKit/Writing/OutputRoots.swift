@@ -85,6 +85,11 @@ final class StagingFolders: OutputSink, @unchecked Sendable {
         try folder(of: output).write(file, in: output)
     }
 
+    /// Where `output` is being written, before it is swapped in.
+    func stagedPath(of output: String) -> String {
+        folder(of: output).path + "/" + output
+    }
+
     /// The layouts of what was written, by path inside its output folder.
     var layouts: [String: FileLayout] {
         folders.reduce(into: [:]) { all, folder in all.merge(folder.layouts) { $1 } }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Byte-for-byte search, for ASCII marks in long texts ("{program_length}" in every text of a
+/// program): Foundation's Unicode-aware search costs far more, and compares nothing such marks
+/// need.
+enum ByteSearch {
+    static func contains(_ text: UnsafeRawBufferPointer, _ wanted: UnsafeRawBufferPointer) -> Bool {
+        guard let first = wanted.first else { return true }
+        guard text.count >= wanted.count else { return false }
+        var index = 0
+        let last = text.count - wanted.count
+        while index <= last {
+            if text[index] == first {
+                var matched = 1
+                while matched < wanted.count, text[index + matched] == wanted[matched] { matched += 1 }
+                if matched == wanted.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in this text, compared as UTF-8 bytes.
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { ByteSearch.contains(UnsafeRawBufferPointer(text), UnsafeRawBufferPointer($0)) }
+        }
+    }
+}
