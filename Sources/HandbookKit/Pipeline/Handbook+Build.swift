@@ -36,18 +36,16 @@ extension Handbook {
                 staging = try StagingFolders(options, writer: writer, keepingLayouts: cache != nil)
             }
             let sink: OutputSink = incremental ?? staging!
-            // Every output in every language, the week's pages and the calendar feeds are made at
-            // once, on all cores: one after the other, much of a small program's build used one.
+            // The week's pages and the calendar feeds are made on another core while the outputs
+            // (each language of each) are rendered: one after the other, much of a small
+            // program's build used one core. A small program's outputs render at once, each on
+            // one core; a large one's one after the other, each on all cores, since each holds its
+            // print page's chapters until the print page is written (at 10,000 pages, two at once
+            // held 100 MB more).
             let sites = prepared.outputs.filter { options.outputs.contains($0.kind) }
             let feedsWanted = options.outputs.contains(.handbook)
-            let made = try Array(0..<(sites.count + 2)).concurrentMap { job -> RenderJobResult in
-                if job == sites.count {
-                    return .weeks(weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder))
-                }
-                if job == sites.count + 1 {
-                    return .feeds(feedsWanted ? calendarFeeds(prepared, week: week, environment: environment) : [])
-                }
-                let output = sites[job]
+            let sitesAtOnce = sites.reduce(0) { $0 + $1.view.content.pages.count } <= Self.pagesRenderedAtOnce
+            func render(_ output: PreparedOutput) throws -> (kind: OutputKind, pages: Int, files: Int) {
                 var renderer = SiteRenderer(view: output.view, templates: prepared.templates, kind: output.kind,
                                             links: output.links, currentWeek: week)
                 renderer.cache = cache
@@ -56,25 +54,24 @@ extension Handbook {
                 renderer.today = prepared.today
                 renderer.clientFilesBeside = !options.hasStaffFolder
                 let written = try renderer.render(into: sink, as: output.kind.rawValue)
-                return .site(output.kind, pages: written.pages, files: written.files)
+                return (output.kind, written.pages, written.files)
             }
-            var weekFiles = WeekFiles(), feeds: [OutputFile] = []
-            for result in made {
-                switch result {
-                case let .weeks(files): weekFiles = files
-                case let .feeds(files): feeds = files
-                case .site: break
-                }
-            }
+            let (rendered, (weekFiles, feeds)) = inParallel({
+                Result { try sitesAtOnce ? sites.concurrentMap(render) : sites.map(render) }
+            }, {
+                (weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder),
+                 feedsWanted ? calendarFeeds(prepared, week: week, environment: environment) : [])
+            })
+            let made = try rendered.get()
             // About the client's printed weeks: only when they are written.
             if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
                 var count = (pages: 0, files: 0)
                 // Every language of an output goes into the one folder: a translation's files in
                 // a folder of their own (`es/`), so one search index serves all of them.
-                for case let .site(madeKind, pages, files) in made where madeKind == kind {
-                    count.pages += pages
-                    count.files += files
+                for output in made where output.kind == kind {
+                    count.pages += output.pages
+                    count.files += output.files
                 }
                 if kind == .manual {
                     for file in weekFiles.staff {
@@ -169,13 +166,9 @@ extension Handbook {
         CalendarDate.today(in: TimeZone(identifier: program.timeZone) ?? .current, environment: environment)
     }
 
-    /// What one job of the render stage made: an output in one language (written as it was
-    /// rendered), the week's files, or the calendar feeds.
-    enum RenderJobResult {
-        case site(OutputKind, pages: Int, files: Int)
-        case weeks(WeekFiles)
-        case feeds([OutputFile])
-    }
+    /// Up to how many pages (all outputs and languages together) the outputs of a build are
+    /// rendered at the same time.
+    static let pagesRenderedAtOnce = 1000
 
     /// One week's files, in every language (a translation's in a folder named by its tag:
     /// `es/index.html`).

@@ -39,21 +39,25 @@ private final class FirstError<Failure: Error>: @unchecked Sendable {
 
 /// Runs two independent pieces of work at once (on two cores, when there are) and returns both
 /// results. For work that shares no mutable state, like `concurrentMap`.
+///
+/// `first` runs on the calling thread and `second` on another: not as the two iterations of a
+/// `concurrentPerform`, since a `concurrentMap` inside one of those runs its items one by one
+/// (Dispatch runs a nested apply serially), and `first` is usually the larger, parallel part.
 func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    let firstResult = ResultBox<A>(), secondResult = ResultBox<B>()
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let first = first
-            nonisolated(unsafe) let second = second
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { firstResult.value = first() } else { secondResult.value = second() }
-            }
-        }
+    let secondResult = ResultBox<B>()
+    let group = DispatchGroup()
+    let firstResult = withoutActuallyEscaping(second) { second in
+        // `second` ends before this function returns (the group is waited for), so it does not
+        // outlive the call, and shares no mutable state with `first`.
+        nonisolated(unsafe) let work = second
+        DispatchQueue.global().async(group: group) { secondResult.value = work() }
+        defer { group.wait() }
+        return first()
     }
-    return (firstResult.value!, secondResult.value!)
+    return (firstResult, secondResult.value!)
 }
 
-/// One result of `inParallel`, written by exactly one thread before it is read.
+/// The other result of `inParallel`, written by one thread before the group's wait returns.
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
 }
