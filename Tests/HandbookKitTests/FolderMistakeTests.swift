@@ -152,6 +152,20 @@ final class FolderMistakeTests: XCTestCase {
         XCTAssertEqual(warnings.count, 3)
     }
 
+    /// The schemes cmark-gfm empties are found in any letter case, after spaces, and only there;
+    /// the quick answer for ordinary links does not hide them.
+    func testDangerousSchemesAreFoundWhateverTheirCaseAndOnlyThere() {
+        let named = [" JavaScript:alert(1)": "javascript:", "\tvbscript:x": "vbscript:", "File:///etc/passwd": "file:",
+                     "DATA:text/html,hi": "data:", "\u{00A0}javascript:x": "javascript:"]
+        for (destination, scheme) in named {
+            XCTAssertEqual(LinkChecker.dangerousScheme(destination), scheme, destination)
+        }
+        for safe in ["data:image/png;base64,AAAA", "faq.html", "dates.html#top", "https://example.org", "#top", "/rules.html",
+                     "tel:555-0100", "videos/welcome.html", "jobs.html", ""] {
+            XCTAssertNil(LinkChecker.dangerousScheme(safe), safe)
+        }
+    }
+
     /// A program folder may hold its output (`my-program/Public`, the default there): the build
     /// reads only named files and folders of it, and nothing is published from the output.
     func testAnOutputInsideTheProgramFolderIsNeverReadBack() throws {

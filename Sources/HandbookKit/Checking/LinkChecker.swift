@@ -57,6 +57,12 @@ public enum LinkChecker {
     /// The scheme of a link that cmark-gfm empties in safe mode (`href=""`): `javascript:`,
     /// `vbscript:`, `file:`, and `data:` other than a PNG, GIF, JPEG or WebP picture.
     static func dangerousScheme(_ destination: String) -> String? {
+        // Most links start with a plain character no such scheme starts with ("page.html",
+        // "#id", "https:"): answered at once, since this runs for every link on every build.
+        if let first = destination.utf8.first, first < 0x80, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"),
+           !"jJvVfFdD".utf8.contains(first) {
+            return nil
+        }
         let lowered = destination.trimmingCharacters(in: .whitespaces).lowercased()
         for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return scheme }
         if lowered.hasPrefix("data:"),
