@@ -25,9 +25,6 @@ extension Handbook {
             : cache.flatMap { $0.builds > 0 ? IncrementalWriter(root: options.outputDirectory, previous: $0.written) : nil }
         var staging: StagingFolders?
         defer { staging?.discard() }
-        var finisher = OutputFinisher(options: options, week: week, timer: timer)
-        finisher.languageFolders = prepared.languageFolders
-        var search = finisher.search
         var names: [String] = []
         var counts: [(output: String, pages: Int, files: Int)] = []
         var weekWarnings: [Diagnostic] = []
@@ -105,6 +102,10 @@ extension Handbook {
                 }
             }
         }
+        // Made after rendering: making it waits for the search for Pagefind started above.
+        var finisher = OutputFinisher(options: options, week: week, timer: timer)
+        finisher.languageFolders = prepared.languageFolders
+        var search = finisher.search
         var rewritten: Int?
         try timer.measure("write") {
             if let incremental {
