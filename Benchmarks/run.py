@@ -14,6 +14,7 @@ Build the tool first: swift build -c release --product handbook
 import argparse
 import itertools
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -113,7 +114,7 @@ def one_page_rebuild(handbook, corpus, work, edits=5, search=False):
                 f.write(f"\nAn edit made by the benchmark, adding the word {word}.\n")
             line = next_build()
             times.append(float(line.split(" in ")[1].split(" s")[0]))
-            if search and not index_holds(os.path.join(output, "handbook", "pagefind"), word):
+            if search and not index_holds(os.path.join(output, "handbook"), word):
                 sys.exit(f"serve --search: the index does not hold {word} after the rebuild")
             print(f"  {label}, one-page edit {edit + 1}: {line}")
         median = statistics.median(times)
@@ -126,19 +127,22 @@ def one_page_rebuild(handbook, corpus, work, edits=5, search=False):
         server.wait()
 
 
-def index_holds(bundle, word):
-    """Whether a Pagefind bundle's word index holds `word` (its files are gzip-compressed)."""
+def index_holds(output, word):
+    """Whether the word index of an output's search holds `word`: in any of its parts (pagefind/,
+    pagefind-2/, ...; their files are gzip-compressed)."""
     import gzip
-    folder = os.path.join(bundle, "index")
-    for name in os.listdir(folder):
-        with open(os.path.join(folder, name), "rb") as f:
-            data = f.read()
-        try:
-            data = gzip.decompress(data)
-        except OSError:
-            pass
-        if word.encode() in data:
-            return True
+    parts = [name for name in os.listdir(output) if re.fullmatch(r"pagefind(-[0-9]+)?", name)]
+    for part in parts:
+        folder = os.path.join(output, part, "index")
+        for name in os.listdir(folder):
+            with open(os.path.join(folder, name), "rb") as f:
+                data = f.read()
+            try:
+                data = gzip.decompress(data)
+            except OSError:
+                pass
+            if word.encode() in data:
+                return True
     return False
 
 

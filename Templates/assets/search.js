@@ -29,8 +29,30 @@
   // Pagefind loads its index with fetch, which browsers refuse for a page opened as a file.
   if (window.location.protocol === "file:") { show("search-needs-server"); return; }
   var bundle = new URL(text.bundle, document.baseURI).href;
-  var pagefind = import(bundle).then(function (module) {
-    return Promise.resolve(module.init()).then(function () { return module; });
+  var outputRoot = new URL("../", bundle);
+  // A large output's index comes in parts (pagefind/, pagefind-2/, ...), which pagefind/parts.json
+  // lists with their languages. The search asks the parts that hold this page's language (as
+  // Pagefind matches it: "es-US", then "es"): the first is loaded, the others merged into it.
+  // A part without the language would answer in another.
+  var language = (document.documentElement.lang || "").toLowerCase();
+  function holdsLanguage(part) {
+    return (part.languages || []).some(function (held) {
+      held = held.toLowerCase();
+      return held === language || held === language.split("-")[0];
+    });
+  }
+  var pagefind = fetch(new URL("parts.json", bundle).href).then(function (answer) {
+    return answer.ok ? answer.json() : { parts: [] };
+  }, function () { return { parts: [] }; }).then(function (list) {
+    var parts = (list.parts || []).filter(holdsLanguage);
+    var first = parts.length > 0 ? new URL(parts[0].folder + "pagefind.js", outputRoot).href : bundle;
+    return import(first).then(function (module) {
+      return Promise.resolve(module.init()).then(function () {
+        return Promise.all(parts.slice(1).map(function (part) {
+          return module.mergeIndex(new URL(part.folder, outputRoot).pathname);
+        }));
+      }).then(function () { return module; });
+    });
   });
   pagefind.catch(function () { form.hidden = true; show("search-unavailable"); });
   form.hidden = false;

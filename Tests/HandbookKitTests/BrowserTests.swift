@@ -92,6 +92,35 @@ final class BrowserTests: XCTestCase {
         XCTAssertTrue(spanish.lowercased().contains("<mark>detonantes"), "the Spanish word is highlighted")
     }
 
+    /// A large output's index comes in parts (pagefind/, pagefind-2/, ...): the search page asks
+    /// every part, in each language. Here the sample's handbook is indexed in parts of 30 KB.
+    func testSearchAsksEveryPartOfAnIndexInParts() throws {
+        let output = try buildSample(search: false)
+        let pagefind = try XCTUnwrap(ExternalTool.pagefind, "pagefind-bin is missing")
+        var indexing = SearchIndexing(tool: pagefind, size: SearchParts.Size(bytesPerPart: 30_000, maximumParts: 16))
+        indexing.add("handbook", folder: output + "/handbook")
+        let parts = try XCTUnwrap(indexing.build(timer: StageTimer())["handbook"])
+        XCTAssertGreaterThan(parts.count, 4)
+        let rulesPart = try XCTUnwrap(parts.pages.firstIndex { $0.contains("rules.html") })
+        XCTAssertNotEqual(rulesPart, 0, "the rules are in a part merged into the first")
+        // A part without Spanish pages, which a Spanish search must not ask (Pagefind would
+        // answer from its English pages).
+        XCTAssertTrue(parts.pages.contains { !$0.contains { $0.hasPrefix("es/") } }, "\(parts.pages)")
+
+        let server = try Browser.serve(output + "/handbook")
+        defer { server.stop() }
+        let phone = try resultLinks(try searchDOM(output, query: "phone", port: server.port))
+        XCTAssertTrue(phone.contains("/rules.html#phones-in-group"), "\(phone)")
+        let cravings = try searchDOM(output, query: "cravings", port: server.port)
+        let cravingLinks = try resultLinks(cravings)
+        XCTAssertGreaterThan(Set(cravingLinks.map { $0.split(separator: "#")[0] }).count, 1, "results from several pages: \(cravingLinks)")
+        // "Cedar" (the program's name) is on English and Spanish pages alike.
+        let spanish = try resultLinks(try searchDOM(output, language: "es/", query: "Cedar", port: server.port))
+        XCTAssertFalse(spanish.isEmpty)
+        XCTAssertTrue(spanish.allSatisfy { $0.contains("/es/") }, "\(spanish)")
+        XCTAssertFalse(try resultLinks(try searchDOM(output, language: "es/", query: "detonantes", port: server.port)).isEmpty)
+    }
+
     /// Pagefind answers a word it does not know with the pages of the word's longest known start
     /// ("in" for "incident"); the search page says there are no results instead.
     func testAWordThatIsNowhereHasNoResults() throws {

@@ -40,10 +40,32 @@ public struct Wording: Sendable {
         Self.fill(strings[key] ?? key, values)
     }
 
+    /// In one pass, so that a value holding braces (a program named "{week}") is never filled
+    /// in itself; a placeholder without a value stays as written.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
-        var result = template
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard !values.isEmpty, template.utf8.contains(open) else { return template }
+        var result = ""
+        var rest = template[...]
+        while let start = rest.utf8.firstIndex(of: open) {
+            let afterStart = rest.utf8.index(after: start)
+            guard let end = rest.utf8[afterStart...].firstIndex(where: { $0 == open || $0 == close }) else { break }
+            if rest.utf8[end] == open {
+                // "{a {b}": the first brace opens nothing.
+                result += rest[..<end]
+                rest = rest[end...]
+                continue
+            }
+            let afterEnd = rest.utf8.index(after: end)
+            if let value = values[String(rest[afterStart..<end])] {
+                result += rest[..<start]
+                result += value
+            } else {
+                result += rest[..<afterEnd]
+            }
+            rest = rest[afterEnd...]
+        }
+        result += rest
         return result
     }
 

@@ -23,6 +23,8 @@ public final class BuildCache: LoadedFileCache, MarkdownCache, RenderedPieceCach
     /// What the last build wrote, per output file: fingerprints of its bytes. Empty before the
     /// first build, which writes everything the usual all-or-nothing way.
     var written: [String: FileLayout] = [:]
+    /// How the last build split each output's pages into search indexes, by output name.
+    var searchParts: [String: SearchParts] = [:]
     public private(set) var builds = 0
 
     func finishedBuild() { builds += 1 }

@@ -105,7 +105,8 @@ extension Handbook {
         // Made after rendering: making it waits for the search for Pagefind started above.
         var finisher = OutputFinisher(options: options, week: week, timer: timer)
         finisher.languageFolders = prepared.languageFolders
-        var search = finisher.search
+        // Under `serve`, small parts, so that an edited page is indexed again with few others.
+        var search = finisher.search(size: cache == nil ? .build : .preview)
         var rewritten: Int?
         try timer.measure("write") {
             if let incremental {
@@ -113,18 +114,20 @@ extension Handbook {
                 cache?.written = layouts
                 rewritten = written
                 for kind in OutputKind.allCases where changed.contains(kind.rawValue) {
-                    search?.add(options.root(of: kind.rawValue) + "/" + kind.rawValue)
+                    search?.add(kind.rawValue, folder: options.root(of: kind.rawValue) + "/" + kind.rawValue,
+                                changedPages: incremental.changedFiles(in: kind.rawValue), previous: cache?.searchParts[kind.rawValue])
                 }
-                try search?.build(timer: timer)
+                cache?.searchParts.merge(try search?.build(timer: timer) ?? [:]) { $1 }
                 for name in names where changed.contains(name) {
                     try finisher.finish(name, options.root(of: name) + "/" + name)
                 }
             } else if let staging {
                 // Not as soon as the handbook is written: beside the manual's rendering it slowed both.
                 for kind in OutputKind.allCases where names.contains(kind.rawValue) {
-                    search?.add(staging.stagedPath(of: kind.rawValue))
+                    search?.add(kind.rawValue, folder: staging.stagedPath(of: kind.rawValue))
                 }
-                try search?.build(timer: timer)
+                let parts = try search?.build(timer: timer) ?? [:]
+                cache?.searchParts = parts
                 try staging.commit(names, keepingFrom: ["manual": "schedule"], finishing: finisher.finish)
                 cache?.written = staging.layouts
                 try staging.removeAfterCommit(names)

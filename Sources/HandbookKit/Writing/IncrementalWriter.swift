@@ -20,6 +20,8 @@ final class IncrementalWriter: OutputSink, @unchecked Sendable {
     /// What this build produced, by path relative to `root`.
     private var now: [String: FileLayout] = [:]
     private var changed: Set<String> = []
+    /// The files written or removed, by path relative to `root`.
+    private var changedFiles: Set<String> = []
     private var created: Set<String> = []
     private var count = 0
 
@@ -38,6 +40,7 @@ final class IncrementalWriter: OutputSink, @unchecked Sendable {
         defer {
             lock.withLock {
                 changed.insert(output)
+                changedFiles.insert(relative)
                 count += 1
             }
         }
@@ -61,9 +64,15 @@ final class IncrementalWriter: OutputSink, @unchecked Sendable {
         lock.withLock {
             for relative in previous.keys where now[relative] == nil {
                 try? FileManager.default.removeItem(atPath: root + "/" + relative)
+                changedFiles.insert(relative)
                 if let output = outputs.first(where: { relative.hasPrefix($0 + "/") }) { changed.insert(output) }
             }
             return (changed, count, now)
         }
+    }
+
+    /// The files of `output` written or removed so far, by path inside it.
+    func changedFiles(in output: String) -> Set<String> {
+        lock.withLock { Set(changedFiles.compactMap { $0.hasPrefix(output + "/") ? String($0.dropFirst(output.count + 1)) : nil }) }
     }
 }

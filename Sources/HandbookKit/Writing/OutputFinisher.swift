@@ -47,7 +47,7 @@ struct OutputFinisher {
 
     /// The search indexes, when Pagefind is there: started once the handbook and the manual are
     /// written, and waited for before anything is swapped in.
-    var search: SearchIndexing? { pagefind.map(SearchIndexing.init) }
+    func search(size: SearchParts.Size) -> SearchIndexing? { pagefind.map { SearchIndexing(tool: $0, size: size) } }
 
     /// The PDFs, printed per language.
     func finish(_ name: String, _ folder: String) throws {

@@ -16,9 +16,37 @@ public enum SearchIndex {
     /// its peak at 10,000 pages is a quarter lower, and the index the same bytes.
     static let allocatorSetting = ["_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"]
 
+    /// The whole output in one index, `pagefind/`.
     public static func build(in folder: String, tool: ExternalTool) throws {
-        try tool.run(["--site", folder, "--glob", pageGlob, "--quiet"], environment: allocatorSetting)
-        try sortEntryFile(folder + "/pagefind/pagefind-entry.json")
+        try buildPart(nil, bundle: SearchParts.bundle(0), of: folder, tool: tool)
+    }
+
+    /// One part of a large output (see `SearchParts`), or with `pages` nil the whole output.
+    /// Pagefind is given a folder of hard links to the part's pages, at the same paths, so that
+    /// it finds the same addresses. The new index replaces the part's folder once complete: a
+    /// preview never reads half of one, and no file of an older index (a removed page's text)
+    /// stays behind.
+    static func buildPart(_ pages: [String]?, bundle: String, of folder: String, tool: ExternalTool) throws {
+        let scratch = (folder as NSString).deletingLastPathComponent + "/" + OutputWriter.stagingPrefix + "search-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var site = folder, arguments = ["--glob", pageGlob]
+        if let pages {
+            site = scratch + "/site"
+            arguments = []
+            for page in pages { try link(folder + "/" + page, to: site + "/" + page) }
+        }
+        try tool.run(["--site", site, "--output-path", scratch + "/index", "--quiet"] + arguments, environment: allocatorSetting)
+        try sortEntryFile(scratch + "/index/pagefind-entry.json")
+        let target = folder + "/" + bundle
+        if FileManager.default.fileExists(atPath: target) { try FileManager.default.moveItem(atPath: target, toPath: scratch + "/old") }
+        try FileManager.default.moveItem(atPath: scratch + "/index", toPath: target)
+    }
+
+    /// A hard link, which costs no copy; a copy where the file system refuses links.
+    private static func link(_ file: String, to path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        if Foundation.link(file, path) != 0 { try FileManager.default.copyItem(atPath: file, toPath: path) }
     }
 
     /// Pagefind lists the languages of `pagefind-entry.json` in no fixed order; written again
@@ -31,29 +59,49 @@ public enum SearchIndex {
     }
 }
 
-/// The search indexes of a build: one Pagefind per output, all at once (Pagefind uses a single
-/// core for much of its work).
+/// The search indexes of a build: one Pagefind per output, or per part of a large output (see
+/// `SearchParts`), all at once (Pagefind uses a single core for much of its work).
 struct SearchIndexing {
     let tool: ExternalTool
-    private(set) var folders: [String] = []
+    let size: SearchParts.Size
+    private var outputs: [(name: String, folder: String, changedPages: Set<String>?, previous: SearchParts?)] = []
 
-    init(tool: ExternalTool) {
+    init(tool: ExternalTool, size: SearchParts.Size = .build) {
         self.tool = tool
+        self.size = size
     }
 
-    mutating func add(_ folder: String) {
-        folders.append(folder)
+    /// An output to index. Under `serve`, `changedPages` (paths inside the folder) and the parts
+    /// of its previous index say which parts to index again; without them, all are.
+    mutating func add(_ name: String, folder: String, changedPages: Set<String>? = nil, previous: SearchParts? = nil) {
+        outputs.append((name, folder, changedPages, previous))
     }
 
     /// Builds every index; throws the first failure, by folder, once all have ended (none is
-    /// left writing into a staging folder that a failed build then removes).
-    func build(timer: StageTimer) throws {
-        guard !folders.isEmpty else { return }
-        let failures = timer.measure("search index") {
-            folders.concurrentMap { folder -> Error? in
-                do { try SearchIndex.build(in: folder, tool: tool); return nil } catch { return error }
+    /// left writing into a staging folder that a failed build then removes). Returns each
+    /// output's parts, by name, for the next build under `serve` to compare with.
+    func build(timer: StageTimer) throws -> [String: SearchParts] {
+        guard !outputs.isEmpty else { return [:] }
+        return try timer.measure("search index") {
+            let plans = outputs.map { SearchParts.plan($0.folder, size: size, previous: $0.previous) }
+            var jobs: [(folder: String, pages: [String]?, bundle: String)] = []
+            for (output, parts) in zip(outputs, plans) {
+                let stale = parts.partsToIndex(changedPages: output.changedPages ?? [], previous: output.changedPages == nil ? nil : output.previous)
+                for index in stale {
+                    // One part is the whole output, which Pagefind reads in place.
+                    jobs.append((output.folder, parts.count == 1 ? nil : parts.pages[index], SearchParts.bundle(index)))
+                }
             }
+            let failures = jobs.concurrentMap { job -> Error? in
+                do { try SearchIndex.buildPart(job.pages, bundle: job.bundle, of: job.folder, tool: tool); return nil } catch { return error }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            for (output, parts) in zip(outputs, plans) {
+                try SearchParts.list(of: output.folder, count: parts.count)
+                    .write(to: URL(fileURLWithPath: "\(output.folder)/\(SearchParts.bundle(0))/\(SearchParts.listName)"))
+                SearchParts.removeBundles(of: output.folder, from: parts.count)
+            }
+            return Dictionary(uniqueKeysWithValues: zip(outputs.map(\.name), plans))
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 }
