@@ -38,6 +38,26 @@ final class SchemaTests: XCTestCase {
         }
     }
 
+    /// The schemas are written without Foundation's JSON writer (too slow for a check made by
+    /// every build), in its exact format, so that the files programs have still match.
+    func testSchemasAreWrittenByteForByteAsFoundationWritesThem() throws {
+        func foundation(_ value: [String: Any]) throws -> String {
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+        let documents = EditorSchemas.documents()
+        XCTAssertEqual(documents.count, EditorSchemas.files().count)
+        for (name, schema) in documents {
+            XCTAssertEqual(EditorSchemas.json(schema), try foundation(schema), name)
+        }
+        let awkward: [String: Any] = [
+            "a_b": 1, "aB": 2, "ab2": 3, "ab10": 4, "Ab": 5, "$s": 6, "item007": 7, "item7x": 8, "ab": -9,
+            "empty": [Any](), "none": [String: Any](), "flag": false, "nested": ["z": [true, "two", 3], "Y": ["x": "y"]] as [String: Any],
+            "text": "a/b \"quoted\" back\\slash\nnew\ttab\r\u{1}\u{1F} é ✓ 🙂",
+        ]
+        XCTAssertEqual(EditorSchemas.json(awkward), try foundation(awkward))
+    }
+
     func testTheSchemasAreTheSameBytesOnEveryRun() {
         XCTAssertEqual(EditorSchemas.files().map(\.text), EditorSchemas.files().map(\.text))
     }

@@ -54,5 +54,12 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(references.map(\.name), ["nav", "layout"])
         XCTAssertEqual(references.map(\.line), [2, 2])
         XCTAssertEqual(references.map(\.column), [3, 13])
+
+        // Columns count characters; a tag not closed on its line is no tag; `{{{` keeps its brace.
+        let tags = TemplateSet.tags(in: "é🙂 {{ui.a}}{{{body}}}\n{{open\n}} {{#list}}x{{/list}}{{\n{{> last }}")
+        XCTAssertEqual(tags.map(\.tag), ["ui.a", "{body", "#list", "/list", "> last "])
+        XCTAssertEqual(tags.map(\.line), [1, 1, 3, 3, 4])
+        XCTAssertEqual(tags.map(\.column), [4, 12, 4, 14, 1])
+        XCTAssertEqual(TemplateSet.stringReferences(in: "é {{ui.chapters}} {{#ui.x_1}}").map(\.key), ["chapters", "x_1"])
     }
 }

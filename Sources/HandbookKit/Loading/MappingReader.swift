@@ -15,7 +15,10 @@ final class MappingReader {
     let noun: String
     let location: SourceLocation
     private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// Where each key's first pair is: a strings file has hundreds of keys, each asked for once.
+    private let firstPair: [String: Int]
     private var known: [String] = []
+    private var knownSet: Set<String> = []
     /// Required keys found missing: the likeliest meaning of an unknown key.
     private var missingRequired: [String] = []
     /// Set when recording: every accessor notes its key here and reads a sample value.
@@ -36,6 +39,11 @@ final class MappingReader {
             return nil
         }
         pairs = mapping.map { ($0.key.string ?? "", $0.key, $0.value) }
+        firstPair = Dictionary(pairs.enumerated().map { ($1.key, $0) }) { first, _ in first }
+    }
+
+    private func pair(_ key: String) -> (key: String, keyNode: Node, value: Node)? {
+        firstPair[key].map { pairs[$0] }
     }
 
     /// A reader of nothing that records, in `table`, each key a reader asks for and its kind.
@@ -44,7 +52,7 @@ final class MappingReader {
     }
 
     func location(of key: String) -> SourceLocation {
-        if let pair = pairs.first(where: { $0.key == key }) {
+        if let pair = pair(key) {
             return pair.value.location(in: file, lineOffset: lineOffset)
         }
         return location
@@ -52,13 +60,13 @@ final class MappingReader {
 
     /// Where the key itself is written, when it is.
     func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first { $0.key == key }?.keyNode.location(in: file, lineOffset: lineOffset)
+        pair(key)?.keyNode.location(in: file, lineOffset: lineOffset)
     }
 
     /// The locations of the given keys that are present.
     func keyLocations(_ keys: [String]) -> [String: SourceLocation] {
         var result: [String: SourceLocation] = [:]
-        for key in keys where pairs.contains(where: { $0.key == key }) { result[key] = location(of: key) }
+        for key in keys where firstPair[key] != nil { result[key] = location(of: key) }
         return result
     }
 
@@ -71,8 +79,8 @@ final class MappingReader {
             table.note(key, kind, required: required)
             return kind.sample
         }
-        known.append(key)
-        guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        if knownSet.insert(key).inserted { known.append(key) }
+        guard let value = pair(key)?.value, !value.isNull else { return nil }
         return value
     }
 
@@ -94,7 +102,7 @@ final class MappingReader {
                       hint: "write it on one line after '\(key):', or use '\(key): |' and indented lines")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedOfWhitespaceAndNewlines()
         if text.isEmpty {
             if required { log.error(value.location(in: file, lineOffset: lineOffset), "'\(key)' is empty", hint: hint) }
             return nil
@@ -211,7 +219,7 @@ final class MappingReader {
                 log.error(location, "each item of '\(key)' should be a single value, found \(item.kindDescription)")
                 continue
             }
-            result.append((scalar.string.trimmingCharacters(in: .whitespaces), location))
+            result.append((scalar.string.trimmedOfWhitespace(), location))
         }
         return result
     }
@@ -239,7 +247,7 @@ final class MappingReader {
             let location = node.location(in: file, lineOffset: lineOffset)
             switch node {
             case let .scalar(scalar) where !node.isNull:
-                return value(scalar.string.trimmingCharacters(in: .whitespaces), location)
+                return value(scalar.string.trimmedOfWhitespace(), location)
             case .mapping:
                 guard let reader = MappingReader(node, noun: noun, file: file, lineOffset: lineOffset, log: log, table: blockTable)
                 else { return nil }
@@ -268,7 +276,7 @@ final class MappingReader {
 
     /// Reports keys that no accessor asked for.
     func finish() {
-        for pair in pairs where !known.contains(pair.key) {
+        for pair in pairs where !knownSet.contains(pair.key) {
             log.error(pair.keyNode.location(in: file, lineOffset: lineOffset),
                       "unknown key '\(pair.key)' in \(noun)",
                       hint: Suggestion.hint(for: pair.key, in: knownInOrder, preferring: missingRequired))

@@ -27,7 +27,7 @@ struct ProgramFolder {
                              _ read: (MappingReader) -> T) -> T? {
         let file = path(name)
         guard let text = readText(file, log: log, required: required) else { return nil }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             // An emptied file is more often a mistake than a choice: say what it means.
             if required {
                 log.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty",

@@ -6,7 +6,10 @@ enum YAMLFile {
     /// The root node, or nil after logging why there is none.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, log: DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // No tags resolved: the readers look at each value's text and style themselves
+            // (`MappingReader`), and Yams' default resolver tries up to seven patterns on every
+            // value, which was half the time of reading the interface strings.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)

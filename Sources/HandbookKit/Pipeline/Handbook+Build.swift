@@ -53,13 +53,32 @@ extension Handbook {
                 let written = try renderer.render(into: sink, as: output.kind.rawValue)
                 return (output.kind, written.pages, written.files)
             }
-            let (rendered, (weekFiles, feeds)) = inParallel({
-                Result { try sitesAtOnce ? sites.concurrentMap(render) : sites.map(render) }
-            }, {
-                (weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder),
-                 feedsWanted ? calendarFeeds(prepared, week: week, environment: environment) : [])
-            })
-            let made = try rendered.get()
+            func makeWeekFiles() -> WeekFiles {
+                weekOutputs(prepared, week: week, environment: environment, clientFilesBeside: !options.hasStaffFolder)
+            }
+            func makeFeeds() -> [OutputFile] { feedsWanted ? calendarFeeds(prepared, week: week, environment: environment) : [] }
+            let made: [(kind: OutputKind, pages: Int, files: Int)]
+            let weekFiles: WeekFiles, feeds: [OutputFile]
+            if sitesAtOnce {
+                // Each a job of its own, taken by whichever core is free: the week's pages first
+                // (the largest), then the outputs, then the feeds. As two fixed halves (outputs on
+                // one side, week and feeds on the other), one core idled for a third of the render.
+                let jobs = [RenderJob.weeks] + sites.map(RenderJob.site) + [.feeds]
+                let done = try jobs.concurrentMap { job -> RenderedJob in
+                    switch job {
+                    case .weeks: .weeks(makeWeekFiles())
+                    case let .site(output): .site(try render(output))
+                    case .feeds: .feeds(makeFeeds())
+                    }
+                }
+                made = done.compactMap { if case let .site(site) = $0 { site } else { nil } }
+                weekFiles = done.lazy.compactMap { if case let .weeks(files) = $0 { files } else { nil } }.first!
+                feeds = done.lazy.compactMap { if case let .feeds(files) = $0 { files } else { nil } }.first!
+            } else {
+                let rendered: Result<[(kind: OutputKind, pages: Int, files: Int)], Error>
+                (rendered, (weekFiles, feeds)) = inParallel({ Result { try sites.map(render) } }, { (makeWeekFiles(), makeFeeds()) })
+                made = try rendered.get()
+            }
             // About the client's printed weeks: only when they are written.
             if options.outputs.contains(.handbook) { weekWarnings = weekFiles.warnings }
             for kind in OutputKind.allCases where options.outputs.contains(kind) {
@@ -136,6 +155,15 @@ extension Handbook {
         cache?.finishedBuild()
         return Report(filesWritten: counts, warnings: prepared.diagnostics + weekWarnings + finisher.warnings,
                       seconds: Date().timeIntervalSince(started), stages: timer.stages, filesRewritten: rewritten)
+    }
+
+    /// The parts of a small program's render, done at once.
+    private enum RenderJob {
+        case weeks, site(PreparedOutput), feeds
+    }
+
+    private enum RenderedJob {
+        case weeks(WeekFiles), site((kind: OutputKind, pages: Int, files: Int)), feeds([OutputFile])
     }
 
     /// Writes one week's schedule: the client version to `schedule/<week>/`, the staff version

@@ -51,13 +51,16 @@ extension CalendarFeed {
         let resolver = WeekResolver(content)
         let weeks = weeks(around: current, ahead: content.schedule.calendarWeeks).map(resolver.resolve)
         let language = content.language == program.language ? nil : content.language
+        // Each event is made once, for its track's feed and the feed of every track.
+        let shared = ICalendar(program: program, weeks: weeks, stamp: stamp, wording: wording, name: "", isFeed: true)
+        let events = shared.events(), timeZone = shared.timeZoneText()
         func feed(track: Track?) -> OutputFile {
             let name = track.map { wording.text("calendar_of_track", ["program": program.displayName, "track": $0.name]) }
                 ?? wording.text("calendar_of_all_tracks", ["program": program.displayName])
             let calendar = ICalendar(program: program, weeks: weeks, stamp: stamp, wording: wording, name: name,
                                      track: track?.id, isFeed: true)
             let path = String(self.path(track: track?.id, language: language).dropFirst(folder.count + 1))
-            return OutputFile(path: path, text: calendar.render())
+            return OutputFile(path: path, text: calendar.render(events: events, timeZone: timeZone))
         }
         return content.schedule.tracks.map(feed) + [feed(track: nil)]
     }

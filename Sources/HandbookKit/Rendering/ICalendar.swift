@@ -39,22 +39,42 @@ public struct ICalendar {
     }
 
     public func render() -> String {
+        render(events: events(), timeZone: timeZoneText())
+    }
+
+    /// The calendar made of `events` (this calendar's track's among them) and `timeZone`, as
+    /// `events()` and `timeZoneText()` give them: the feeds of one language share both, since
+    /// every event of a track's feed is also in the feed of every track.
+    func render(events: [(track: String, text: String)], timeZone: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Handbook//Weekly schedule//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + program.timeZone]
         if isFeed { lines += ["REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"] }
-        lines += timeZoneComponent()
+        var text = Self.folded(lines) + timeZone
+        for event in events where track == nil || event.track == track { text += event.text }
+        return text + "END:VCALENDAR\r\n"
+    }
+
+    /// Every event of the weeks, of every track, in the order of the calendar, as folded lines.
+    func events() -> [(track: String, text: String)] {
         let domain = Slug.make(program.name) + ".handbook"
+        var events: [(track: String, text: String)] = []
         for week in weeks {
-            for trackWeek in week.tracks where track == nil || trackWeek.track.id == track {
+            for trackWeek in week.tracks {
                 // The old place of a moved session is not an event: the session, at its new
                 // time, carries the slot's UID.
                 for session in trackWeek.days.flatMap(\.sessions) where session.movedTo == nil {
-                    lines += event(session, track: trackWeek.track, domain: domain)
+                    events.append((trackWeek.track.id, Self.folded(event(session, track: trackWeek.track, domain: domain))))
                 }
             }
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+        return events
+    }
+
+    /// The VTIMEZONE component, as folded lines.
+    func timeZoneText() -> String { Self.folded(timeZoneComponent()) }
+
+    private static func folded(_ lines: [String]) -> String {
+        lines.isEmpty ? "" : lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
     private func event(_ session: ScheduledSession, track: Track, domain: String) -> [String] {

@@ -46,16 +46,19 @@ public enum EditorSchemas {
 
     /// Made once a process: every build of a program with a `schemas/` folder compares with them
     /// (under `serve`, on every rebuild), and `init` names one in each data file.
-    private static let made: [(name: String, text: String)] = {
-        var files = kinds.map { kind -> (String, [String: Any]) in
+    private static let made: [(name: String, text: String)] = documents().map { ($0.name + ".schema.json", json($0.schema)) }
+
+    /// Each schema, by kind, before it is written as JSON.
+    static func documents() -> [(name: String, schema: [String: Any])] {
+        var documents = kinds.map { kind -> (String, [String: Any]) in
             let table = KeyTable(noun: kind.describes)
             kind.record(MappingReader(recording: table))
             return (kind.name, document(SchemaBuilder.object(table), describes: kind.describes, documentation: kind.documentation))
         }
-        files.append(("translation-phrases", document(phrases, describes: "translations/<language>/phrases.yaml",
-                                                      documentation: "docs/translations.md")))
-        return files.map { ($0.0 + ".schema.json", json($0.1)) }
-    }()
+        documents.append(("translation-phrases", document(phrases, describes: "translations/<language>/phrases.yaml",
+                                                          documentation: "docs/translations.md")))
+        return documents
+    }
 
     /// The schema a data file of a program folder uses, relative to the folder: nil for a file that is not a data file.
     public static func schemaName(forDataFile path: String) -> String? {
@@ -110,8 +113,9 @@ public enum EditorSchemas {
     ] }
 
     /// Sorted keys and two-space indents: the same bytes from every run.
-    private static func json(_ value: [String: Any]) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    static func json(_ value: [String: Any]) -> String {
+        var text = ""
+        SchemaJSON.write(value, indent: 0, into: &text)
+        return text + "\n"
     }
 }

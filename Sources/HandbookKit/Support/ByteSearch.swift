@@ -30,3 +30,22 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's Unicode search in
+    /// the usual case: a text that starts and ends with a visible ASCII character (every value
+    /// of every data file goes through here).
+    func trimmedOfWhitespaceAndNewlines() -> String {
+        startsAndEndsVisibly ? self : trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, likewise.
+    func trimmedOfWhitespace() -> String {
+        startsAndEndsVisibly ? self : trimmingCharacters(in: .whitespaces)
+    }
+
+    private var startsAndEndsVisibly: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    }
+}
