@@ -86,7 +86,7 @@ struct SearchIndexing {
             let plans = outputs.map { SearchParts.plan($0.folder, size: size, previous: $0.previous) }
             var jobs: [(folder: String, pages: [String]?, bundle: String)] = []
             for (output, parts) in zip(outputs, plans) {
-                let stale = parts.partsToIndex(changedPages: output.changedPages ?? [], previous: output.changedPages == nil ? nil : output.previous)
+                let stale = parts.partsToIndex(changedPages: output.changedPages, previous: output.previous)
                 for index in stale {
                     // One part is the whole output, which Pagefind reads in place.
                     jobs.append((output.folder, parts.count == 1 ? nil : parts.pages[index], SearchParts.bundle(index)))

@@ -43,33 +43,42 @@ struct SearchParts: Equatable {
 
     /// Splits the pages of `folder` into parts of at most `size`.
     static func plan(_ folder: String, size: Size, previous: SearchParts? = nil) -> SearchParts {
-        let found = pages(in: folder)
+        var found = pages(in: folder)
         let count = size.parts(for: found.reduce(0) { $0 + $1.bytes }, previous: previous?.count)
+        guard count > 1 else { return SearchParts(pages: [found.map(\.path).sorted()]) }
+        found = markedOnly(found, in: folder)
         var parts = [[String]](repeating: [], count: count)
-        for page in found { parts[count == 1 ? 0 : Int(stableHash(page.path) % UInt64(count))].append(page.path) }
+        for page in found { parts[Int(stableHash(page.path) % UInt64(count))].append(page.path) }
         // Pagefind refuses a folder without pages: a part left empty by the hash is dropped.
         let filled = parts.filter { !$0.isEmpty }
         return SearchParts(pages: filled.isEmpty ? [[]] : filled.map { $0.sorted() })
     }
 
-    /// The pages Pagefind is given: every `.html` file but `print.html`, outside Pagefind's own
-    /// folders. When some page carries `data-pagefind-body`, only the pages that do: Pagefind
-    /// applies that rule to the pages of one run, and a part must index what the whole would.
+    /// The pages Pagefind is given, with their sizes: every `.html` file but `print.html`,
+    /// outside Pagefind's own folders.
     static func pages(in folder: String) -> [(path: String, bytes: Int)] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found: [(path: String, bytes: Int, marked: Bool)] = []
+        var found: [(path: String, bytes: Int)] = []
         while let path = walker.nextObject() as? String {
             let name = (path as NSString).lastPathComponent
             if walker.level == 1, name == bundle(0) || (name.hasPrefix("pagefind-") && name.dropFirst(9).allSatisfy(\.isNumber)) {
                 walker.skipDescendants()
                 continue
             }
-            guard name.hasSuffix(".html"), name != "print.html",
-                  let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-            found.append((path, data.count, data.range(of: Data("data-pagefind-body".utf8)) != nil))
+            guard name.hasSuffix(".html"), name != "print.html" else { continue }
+            let size = BuildCache.FileStamp(folder + "/" + path).size
+            if size >= 0 { found.append((path, Int(size))) }
         }
-        let anyMarked = found.contains { $0.marked }
-        return found.filter { $0.marked || !anyMarked }.map { ($0.path, $0.bytes) }
+        return found
+    }
+
+    /// When some page carries `data-pagefind-body`, only the pages that do: Pagefind applies that
+    /// rule to the pages of one run, and a part must index what the whole output would. (One
+    /// part is the whole output, which Pagefind judges itself: its pages need not be read here.)
+    private static func markedOnly(_ pages: [(path: String, bytes: Int)], in folder: String) -> [(path: String, bytes: Int)] {
+        let mark = Data("data-pagefind-body".utf8)
+        let marked = pages.filter { FileManager.default.contents(atPath: folder + "/" + $0.path)?.range(of: mark) != nil }
+        return marked.isEmpty ? pages : marked
     }
 
     /// FNV-1a over the path's bytes: the same part on every machine and in every run (Swift's
@@ -82,11 +91,11 @@ struct SearchParts: Equatable {
         return hash
     }
 
-    /// The parts that must be indexed again after a rebuild: those whose pages are not the
-    /// previous build's, or hold a page that changed.
-    func partsToIndex(changedPages: Set<String>, previous: SearchParts?) -> [Int] {
+    /// The parts to index: under `serve`, those whose pages are not the previous build's, or
+    /// hold a page that changed; without `changedPages` (a whole build), all.
+    func partsToIndex(changedPages: Set<String>?, previous: SearchParts?) -> [Int] {
         pages.indices.filter { index in
-            guard let previous, previous.count == count else { return true }
+            guard let changedPages, let previous, previous.count == count else { return true }
             return previous.pages[index] != pages[index] || pages[index].contains(where: changedPages.contains)
         }
     }
