@@ -104,9 +104,10 @@ final class SearchIndexTests: XCTestCase, LeakyProgramTests {
         let list = try read(folder + "/pagefind/parts.json")
         let listed = parts.pages.enumerated().map { index, pagesOfPart in
             let languages = Set(pagesOfPart.map { $0.hasPrefix("es/") ? "es" : "en" }).sorted().map { "\"\($0)\"" }
-            return "{\"folder\":\"\(SearchParts.bundle(index))/\",\"languages\":[\(languages.joined(separator: ","))]}"
+            return "{\"folder\":\"\(SearchParts.bundle(index))/\",\"languages\":[\(languages.joined(separator: ","))],"
+                + "\"pages\":\"\(parts.pageListHash(index))\"}"
         }
-        XCTAssertEqual(list, "{\"parts\":[" + listed.joined(separator: ",") + "]}\n")
+        XCTAssertEqual(list, "{\"parts\":[" + listed.joined(separator: ",") + "],\"recipe\":\"\(try recipe(of: pagefind, size))\"}\n")
         XCTAssertTrue(listed.contains { !$0.contains("\"es\"") }, "a part without Spanish pages: \(list)")
         // Nothing is left beside the output: the parts' folders of links are gone.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (folder as NSString).deletingLastPathComponent), ["handbook"])
@@ -164,7 +165,80 @@ final class SearchIndexTests: XCTestCase, LeakyProgramTests {
         shrunk.add("handbook", folder: folder, changedPages: Set(pages.dropFirst(3)), previous: parts)
         XCTAssertEqual(try shrunk.build(timer: StageTimer())["handbook"]?.count, 1)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("pagefind") }, ["pagefind"])
-        XCTAssertEqual(try read(folder + "/pagefind/parts.json"), "{\"parts\":[{\"folder\":\"pagefind/\",\"languages\":[\"en\"]}]}\n")
+        XCTAssertEqual(try read(folder + "/pagefind/parts.json"),
+                       "{\"parts\":[{\"folder\":\"pagefind/\",\"languages\":[\"en\"],\"pages\":\"\(SearchParts(pages: [pages.prefix(3).sorted()]).pageListHash(0))\"}],"
+                       + "\"recipe\":\"\(try recipe(of: pagefind, size))\"}\n")
         XCTAssertEqual(try wordsByPart(folder)["pagefind"], Set(pages.prefix(3).map { "zq" + $0.filter(\.isLetter) + $0.filter(\.isNumber) }))
+    }
+
+    /// The recipe `parts.json` names for this Pagefind and size of parts.
+    private func recipe(of pagefind: ExternalTool, _ size: SearchParts.Size) throws -> String {
+        let version = try XCTUnwrap(pagefind.run(["--version"]).split(whereSeparator: \.isWhitespace).last)
+        return SearchParts.recipe(pagefind: String(version), size: size)
+    }
+
+    /// The files of every part's folder, by path, and their inode numbers.
+    private func indexFiles(_ folder: String) -> [String: UInt] {
+        var found: [String: UInt] = [:]
+        for (path, _) in Self.files(under: folder) where path.hasPrefix("pagefind") {
+            var status = stat()
+            if lstat(folder + "/" + path, &status) == 0 { found[path] = UInt(status.st_ino) }
+        }
+        return found
+    }
+
+    /// A build over an old output takes over the index parts whose pages did not change (by hard
+    /// links), and indexes the others again: the result is the same bytes as a new index.
+    func testARebuildTakesOverThePartsWhosePagesDidNotChange() throws {
+        let pagefind = try pagefindOrSkip()
+        let size = SearchParts.Size(bytesPerPart: 1_000, maximumParts: 8)
+        let pages = (1...24).map { "page-\($0).html" } + ["es/index.html", "es/pagina-1.html"]
+        func index(_ folder: String, replacing old: String, changed: Set<String>) throws -> SearchParts {
+            var indexing = SearchIndexing(tool: pagefind, size: size)
+            indexing.add("handbook", folder: folder, replacing: old, changedPages: changed)
+            return try XCTUnwrap(indexing.build(timer: StageTimer())["handbook"])
+        }
+        let root = try temporaryFolder(self)
+        try writePages(pages, in: root + "/old")
+        let parts = try index(root + "/old", replacing: root + "/none", changed: Set(pages))
+        XCTAssertGreaterThan(parts.count, 2)
+        let oldFiles = indexFiles(root + "/old")
+
+        // One page edited: only its part is indexed again.
+        let edited = pages[7]
+        let editedPart = try XCTUnwrap(parts.pages.firstIndex { $0.contains(edited) })
+        try writePages(pages, in: root + "/new")
+        try writePages([edited], in: root + "/new") { _ in "zqeditedword" }
+        XCTAssertEqual(try index(root + "/new", replacing: root + "/old", changed: [edited]), parts)
+        let newFiles = indexFiles(root + "/new")
+        for (path, inode) in newFiles where path != "pagefind/parts.json" {
+            let inEditedPart = path.hasPrefix(SearchParts.bundle(editedPart) + "/")
+            XCTAssertEqual(inode == oldFiles[path], !inEditedPart, "\(path): taken over only outside the edited page's part")
+        }
+        XCTAssertTrue(try wordsByPart(root + "/new")[SearchParts.bundle(editedPart)]?.contains("zqeditedword") == true)
+        // The same bytes as an index made from nothing.
+        try writePages(pages, in: root + "/fresh")
+        try writePages([edited], in: root + "/fresh") { _ in "zqeditedword" }
+        _ = try index(root + "/fresh", replacing: root + "/none", changed: Set(pages))
+        XCTAssertEqual(Self.files(under: root + "/new").filter { $0.0.hasPrefix("pagefind") }.map { $0.0 + ":" + $0.1.base64EncodedString() },
+                       Self.files(under: root + "/fresh").filter { $0.0.hasPrefix("pagefind") }.map { $0.0 + ":" + $0.1.base64EncodedString() })
+
+        // A page removed: its part's page list differs, so that part is made again.
+        let removed = pages[3]
+        let removedPart = try XCTUnwrap(parts.pages.firstIndex { $0.contains(removed) })
+        try writePages(pages.filter { $0 != removed }, in: root + "/shorter")
+        let shorter = try index(root + "/shorter", replacing: root + "/old", changed: [])
+        XCTAssertEqual(shorter.count, parts.count)
+        XCTAssertFalse(try wordsByPart(root + "/shorter")[SearchParts.bundle(removedPart)]?.contains("zq" + removed.filter(\.isLetter) + removed.filter(\.isNumber)) ?? true)
+        for (path, inode) in indexFiles(root + "/shorter") where path.hasPrefix(SearchParts.bundle(removedPart) + "/") {
+            XCTAssertNotEqual(inode, oldFiles[path], path)
+        }
+
+        // An old index made another way (here: another recipe) gives nothing.
+        let list = root + "/old/pagefind/parts.json"
+        try write(try read(list).replacingOccurrences(of: "\"recipe\":\"", with: "\"recipe\":\"0"), to: list)
+        try writePages(pages, in: root + "/other")
+        _ = try index(root + "/other", replacing: root + "/old", changed: [])
+        for (path, inode) in indexFiles(root + "/other") { XCTAssertNotEqual(inode, oldFiles[path], path) }
     }
 }

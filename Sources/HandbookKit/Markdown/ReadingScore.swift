@@ -36,7 +36,7 @@ public struct ReadingScore: Equatable, Sendable {
                 word.append(letter: scalar)
             } else if scalar == "'" || scalar == "’" {
                 word.appendApostrophe()
-            } else if !word.letters.isEmpty, scalar.properties.generalCategory.isMark {
+            } else if !word.letters.isEmpty, !scalar.isASCII, scalar.properties.generalCategory.isMark {
                 continue
             } else {
                 endWord()

@@ -143,7 +143,14 @@ extension Handbook {
             } else if let staging {
                 // Not as soon as the handbook is written: beside the manual's rendering it slowed both.
                 for kind in OutputKind.allCases where names.contains(kind.rawValue) {
-                    search?.add(kind.rawValue, folder: staging.stagedPath(of: kind.rawValue))
+                    let staged = staging.stagedPath(of: kind.rawValue)
+                    if cache == nil {
+                        // A part whose pages are all the old output's files is taken from its index.
+                        search?.add(kind.rawValue, folder: staged, replacing: options.root(of: kind.rawValue) + "/" + kind.rawValue,
+                                    changedPages: staging.filesWrittenAnew(in: kind.rawValue))
+                    } else {
+                        search?.add(kind.rawValue, folder: staged)
+                    }
                 }
                 let parts = try search?.build(timer: timer) ?? [:]
                 cache?.searchParts = parts

@@ -85,6 +85,11 @@ final class StagingFolders: OutputSink, @unchecked Sendable {
         try folder(of: output).write(file, in: output)
     }
 
+    /// The files of `output` written anew so far: see `StagingFolder.filesWrittenAnew`.
+    func filesWrittenAnew(in output: String) -> Set<String> {
+        folder(of: output).filesWrittenAnew(in: output)
+    }
+
     /// Where `output` is being written, before it is swapped in.
     func stagedPath(of output: String) -> String {
         folder(of: output).path + "/" + output

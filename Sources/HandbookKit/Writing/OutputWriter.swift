@@ -60,15 +60,20 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Whether to keep each file's layout (the first build under `serve`), for the next build
     /// to compare with.
     let keepsLayouts: Bool
+    /// The output this one replaces, whose unchanged files are linked instead of written again.
+    private let previous: PreviousOutput
     private let lock = NSLock()
     private var created: Set<String> = []
     /// Layouts of what was written, by path relative to the output folder.
     private(set) var layouts: [String: FileLayout] = [:]
+    /// The files written anew (not the old output's, unchanged), by output, then by path inside it.
+    private var writtenAnew: [String: Set<String>] = [:]
 
     init(writer: OutputWriter, path: String, keepsLayouts: Bool) {
         self.writer = writer
         self.path = path
         self.keepsLayouts = keepsLayouts
+        previous = PreviousOutput(root: writer.root)
     }
 
     func write(_ file: RenderedFile, in output: String) throws {
@@ -79,13 +84,21 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
         }
-        try FileBytes.write(file.pieces, to: target)
+        let reused = previous.reuse(output + "/" + file.path, holding: file.pieces, as: target)
+        if !reused { try FileBytes.write(file.pieces, to: target) }
         let layout = keepsLayouts ? file.layout : nil
         // Under the lock: the hook is a test's, which need not be thread-safe.
         try lock.withLock {
+            if !reused { writtenAnew[output, default: []].insert(file.path) }
             if let layout { layouts[output + "/" + file.path] = layout }
             try writer.afterEachFile(target)
         }
+    }
+
+    /// The files of `output` written anew so far, by path inside it: the others are the old
+    /// output's files, unchanged.
+    func filesWrittenAnew(in output: String) -> Set<String> {
+        lock.withLock { writtenAnew[output] ?? [] }
     }
 
     /// What comes before the swap: carrying over kept subfolders, then `finishing` each output.

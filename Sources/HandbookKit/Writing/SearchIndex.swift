@@ -64,7 +64,16 @@ public enum SearchIndex {
 struct SearchIndexing {
     let tool: ExternalTool
     let size: SearchParts.Size
-    private var outputs: [(name: String, folder: String, changedPages: Set<String>?, previous: SearchParts?)] = []
+    private var outputs: [Output] = []
+
+    private struct Output {
+        var name: String
+        var folder: String
+        var changedPages: Set<String>?
+        var previous: SearchParts?
+        /// The folder of the output this one replaces, whose index parts may be taken over.
+        var replacing: String?
+    }
 
     init(tool: ExternalTool, size: SearchParts.Size = .build) {
         self.tool = tool
@@ -74,7 +83,13 @@ struct SearchIndexing {
     /// An output to index. Under `serve`, `changedPages` (paths inside the folder) and the parts
     /// of its previous index say which parts to index again; without them, all are.
     mutating func add(_ name: String, folder: String, changedPages: Set<String>? = nil, previous: SearchParts? = nil) {
-        outputs.append((name, folder, changedPages, previous))
+        outputs.append(Output(name: name, folder: folder, changedPages: changedPages, previous: previous))
+    }
+
+    /// An output of a build, written in `folder` to replace the output in `replacing`: a part
+    /// whose pages are the old part's, none in `changedPages`, is taken from the old index.
+    mutating func add(_ name: String, folder: String, replacing: String, changedPages: Set<String>) {
+        outputs.append(Output(name: name, folder: folder, changedPages: changedPages, replacing: replacing))
     }
 
     /// Builds every index; throws the first failure, by folder, once all have ended (none is
@@ -84,20 +99,40 @@ struct SearchIndexing {
         guard !outputs.isEmpty else { return [:] }
         return try timer.measure("search index") {
             let plans = outputs.map { SearchParts.plan($0.folder, size: size, previous: $0.previous) }
-            var jobs: [(folder: String, pages: [String]?, bundle: String)] = []
+            var jobs: [(folder: String, parts: SearchParts, index: Int, old: PreviousIndex?)] = []
+            // "pagefind 1.5.2": asked once, only if an old index is there.
+            var version: String??
+            func pagefindVersion() -> String? {
+                if version == nil { version = (try? tool.run(["--version"]))?.split(whereSeparator: \.isWhitespace).last.map(String.init) }
+                return version!
+            }
             for (output, parts) in zip(outputs, plans) {
-                let stale = parts.partsToIndex(changedPages: output.changedPages, previous: output.previous)
-                for index in stale {
-                    // One part is the whole output, which Pagefind reads in place.
-                    jobs.append((output.folder, parts.count == 1 ? nil : parts.pages[index], SearchParts.bundle(index)))
+                if let replacing = output.replacing, let changed = output.changedPages {
+                    let old = PreviousIndex.read(replacing, size: size, pagefindVersion: pagefindVersion)
+                    for index in parts.pages.indices {
+                        let unchanged = !parts.pages[index].contains(where: changed.contains)
+                        jobs.append((output.folder, parts, index, unchanged ? old : nil))
+                    }
+                    continue
+                }
+                for index in parts.partsToIndex(changedPages: output.changedPages, previous: output.previous) {
+                    jobs.append((output.folder, parts, index, nil))
                 }
             }
             let failures = jobs.concurrentMap { job -> Error? in
-                do { try SearchIndex.buildPart(job.pages, bundle: job.bundle, of: job.folder, tool: tool); return nil } catch { return error }
+                if let old = job.old, old.takeOver(part: job.index, of: job.parts, into: job.folder) { return nil }
+                // One part is the whole output, which Pagefind reads in place.
+                let pages = job.parts.count == 1 ? nil : job.parts.pages[job.index]
+                do {
+                    try SearchIndex.buildPart(pages, bundle: SearchParts.bundle(job.index), of: job.folder, tool: tool)
+                    return nil
+                } catch {
+                    return error
+                }
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
             for (output, parts) in zip(outputs, plans) {
-                try SearchParts.list(of: output.folder, count: parts.count)
+                try SearchParts.list(of: output.folder, parts: parts, size: size)
                     .write(to: URL(fileURLWithPath: "\(output.folder)/\(SearchParts.bundle(0))/\(SearchParts.listName)"))
                 SearchParts.removeBundles(of: output.folder, from: parts.count)
             }

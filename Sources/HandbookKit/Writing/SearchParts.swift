@@ -104,14 +104,33 @@ struct SearchParts: Equatable {
     /// and the languages its index holds, read from the part's own `pagefind-entry.json`.
     /// Pagefind asked for a language a part lacks answers from the part's largest language, so
     /// the search page asks only the parts that hold the page's language.
-    static func list(of folder: String, count: Int) -> Data {
-        let parts = (0..<Swift.max(count, 1)).map { index -> String in
+    ///
+    /// For the next build (`PreviousIndex`), each part also has a hash of its page list, and the
+    /// list the `recipe` of the index: what, besides the pages, decides its bytes.
+    static func list(of folder: String, parts: SearchParts, size: Size) -> Data {
+        var version = ""
+        let entries = (0..<Swift.max(parts.count, 1)).map { index -> String in
             let entry = FileManager.default.contents(atPath: "\(folder)/\(bundle(index))/pagefind-entry.json")
                 .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            if index == 0 { version = entry?["version"] as? String ?? "" }
             let languages = ((entry?["languages"] as? [String: Any])?.keys.sorted() ?? []).map { "\"\($0)\"" }
-            return "{\"folder\":\"\(bundle(index))/\",\"languages\":[\(languages.joined(separator: ","))]}"
+            let pages = index < parts.count ? parts.pageListHash(index) : ""
+            return "{\"folder\":\"\(bundle(index))/\",\"languages\":[\(languages.joined(separator: ","))],\"pages\":\"\(pages)\"}"
         }
-        return Data("{\"parts\":[\(parts.joined(separator: ","))]}\n".utf8)
+        return Data("{\"parts\":[\(entries.joined(separator: ","))],\"recipe\":\"\(recipe(pagefind: version, size: size))\"}\n".utf8)
+    }
+
+    /// A hash of part `index`'s page list.
+    func pageListHash(_ index: Int) -> String {
+        String(Self.stableHash(pages[index].joined(separator: "\n")), radix: 16)
+    }
+
+    /// What decides an index's bytes besides its pages: Pagefind's version, what it is given,
+    /// how pages are split. Raise the number at the start when the index is made differently
+    /// in another way, so that no build takes over an index made the old way.
+    static func recipe(pagefind version: String, size: Size) -> String {
+        let recipe = "1; pagefind \(version); \(SearchIndex.pageGlob); parts of \(size.bytesPerPart) bytes, at most \(size.maximumParts)"
+        return String(stableHash(recipe), radix: 16)
     }
 
     /// Removes the folders of parts from `count` on, left by a previous index with more parts.
