@@ -1,3 +1,4 @@
+import Mustache
 import XCTest
 @testable import HandbookKit
 
@@ -47,6 +48,33 @@ final class TemplateTests: XCTestCase {
         fixture.files["templates/footer.mustache"] = "<footer><p>Our own footer for {{programName}}</p></footer>\n"
         let output = try build(fixture)
         XCTAssertTrue(try read(output + "/handbook/index.html").contains("<footer><p>Our own footer for Test Harbor Program</p></footer>"))
+    }
+
+    /// A data value is escaped byte by byte: a quote followed by a combining mark (one
+    /// `Character`, unequal to a quote) would otherwise end the attribute value it stands in.
+    func testAQuoteFollowedByACombiningMarkIsEscapedInAnAttribute() throws {
+        XCTAssertEqual(HTML.escape("a\"\u{301}<\u{301}&'>é"), "a&quot;\u{301}&lt;\u{301}&amp;&#39;&gt;é")
+        var fixture = ProgramFixture()
+        fixture.files["program.yaml"] = fixture.files["program.yaml"]!
+            .replacingOccurrences(of: "name: Test Harbor Program", with: "name: 'Harbor\"\u{301} onmouseover=alert(1) x='")
+        fixture.files["templates/footer.mustache"] = "<footer title=\"{{programName}}\"></footer>\n"
+        let output = try build(fixture)
+        let page = try read(output + "/handbook/index.html")
+        XCTAssertTrue(page.contains("<footer title=\"Harbor&quot;\u{301} onmouseover=alert(1) x=\"></footer>"), page)
+    }
+
+    /// A template is parsed with a line before its text (`HTML.contentTypeLine`); an error on its
+    /// first line still names that line and the column in the file.
+    func testAnErrorOnTheFirstLineNamesTheColumnInTheFile() throws {
+        let templates = try templatesCopy()
+        let text = "<p>one</p> {{/rules}}\n"
+        try write(text, to: templates + "/section-rules.mustache")
+        let content = try ProgramFixture().write(into: try temporaryFolder(self))
+        let error = try XCTUnwrap(buildErrors(content: content, templates: templates).first)
+        XCTAssertEqual(error.location.line, 1)
+        XCTAssertThrowsError(try MustacheTemplate(string: text)) { parseError in
+            XCTAssertEqual(error.location.column, (parseError as? MustacheTemplate.ParserError)?.context.columnNumber)
+        }
     }
 
     func testPartialReferencesAreFoundWithTheirPosition() {

@@ -45,11 +45,13 @@ extension TemplateSet {
                       hint: "pass --templates with the folder holding layout.mustache and the other templates")
         }
         var templates: [String: MustacheTemplate] = [:]
+        _ = HTML.registerEscaping
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
             do {
-                templates[name] = try MustacheTemplate(string: source.text)
+                templates[name] = try MustacheTemplate(string: HTML.contentTypeLine + source.text)
             } catch let error as MustacheTemplate.ParserError {
-                log.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The line in the template's own text, after `contentTypeLine`.
+                log.error(SourceLocation(file: source.file, line: error.context.lineNumber - 1, column: error.context.columnNumber),
                           "the template does not parse: \(describe(error.error))",
                           hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}")
             } catch {
