@@ -44,7 +44,7 @@ final class PreviousOutput: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1,
               status.st_uid == geteuid(), status.st_mode & 0o7777 == mode,
               Int(status.st_size) == pieces.reduce(0, { $0 + $1.count }),
-              Self.holds(descriptor, size: Int(status.st_size), pieces) else { return false }
+              Self.holds(descriptor, pieces) else { return false }
         guard link(old, target) == 0 else { return false }
         // The path could have been given another file after it was read: keep the link only if
         // it is the file that was compared.
@@ -73,24 +73,33 @@ final class PreviousOutput: @unchecked Sendable {
         return real
     }
 
-    /// Whether the open file, of `size` bytes, holds `pieces` one after the other.
-    private static func holds(_ descriptor: Int32, size: Int, _ pieces: [RenderedBytes]) -> Bool {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 1)
-        defer { buffer.deallocate() }
-        var filled = 0
-        while filled < size {
-            let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            filled += count
-        }
-        var offset = 0
-        for piece in pieces {
-            let same = piece.withBytes { bytes in
-                bytes.isEmpty || memcmp(buffer.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
+    /// Whether the open file holds `pieces` one after the other (its size is known to be theirs).
+    /// Read in slices into a buffer on the stack: no allocation per file.
+    private static func holds(_ descriptor: Int32, _ pieces: [RenderedBytes]) -> Bool {
+        withUnsafeTemporaryAllocation(byteCount: 16_384, alignment: 1) { buffer in
+            pieces.allSatisfy { piece in
+                piece.withBytes { bytes in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let wanted = min(buffer.count, bytes.count - offset)
+                        guard readFully(descriptor, into: buffer.baseAddress!, count: wanted),
+                              memcmp(buffer.baseAddress!, bytes.baseAddress! + offset, wanted) == 0 else { return false }
+                        offset += wanted
+                    }
+                    return true
+                }
             }
-            guard same else { return false }
-            offset += piece.count
+        }
+    }
+
+    /// Reads exactly `count` bytes; false at the end of the file or on an error.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Bool {
+        var filled = 0
+        while filled < count {
+            let got = read(descriptor, buffer + filled, count - filled)
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            filled += got
         }
         return true
     }
