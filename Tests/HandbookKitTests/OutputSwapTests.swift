@@ -7,19 +7,6 @@ import XCTest
 final class OutputSwapTests: XCTestCase {
     static let outputs = ["handbook", "manual", "schedule/2026-W02"]
 
-    /// Builds the fixture, then the fixture with its welcome text changed; returns the folder,
-    /// the content folder (holding the changed program) and the output folder (holding the first build).
-    private func oldBuildAndNewContent() throws -> (folder: String, content: String, output: String) {
-        let folder = try temporaryFolder(self)
-        var fixture = ProgramFixture()
-        let content = try fixture.write(into: folder)
-        let output = folder + "/Public"
-        _ = try Handbook.build(options(content, output), environment: fixedClock("2026-01-07"))
-        fixture.files["pages/welcome.md"]! += "\nA NEW SENTENCE.\n"
-        _ = try fixture.write(into: folder)
-        return (folder, content, output)
-    }
-
     /// Sets or clears the immutable attribute (`chattr`), which even root cannot write through.
     private func immutable(_ path: String, _ on: Bool) throws {
         let process = Process()
@@ -32,7 +19,7 @@ final class OutputSwapTests: XCTestCase {
     }
 
     func testAManualThatCannotBeReplacedLeavesEveryOutputAsItWas() throws {
-        let (_, content, output) = try oldBuildAndNewContent()
+        let (_, content, output) = try oldBuildAndNewContent(self)
         let before = Self.outputs.map { snapshot(output + "/" + $0) }
         try immutable(output + "/manual", true)
         defer { try? immutable(output + "/manual", false) }
@@ -50,7 +37,7 @@ final class OutputSwapTests: XCTestCase {
     }
 
     func testAStagingFolderThatCannotBeRemovedStopsTheBuildBeforeAnyChange() throws {
-        let (_, content, output) = try oldBuildAndNewContent()
+        let (_, content, output) = try oldBuildAndNewContent(self)
         let stale = output + "/" + OutputWriter.stagingPrefix + "left-by-a-killed-build"
         try write("old staff manual", to: stale + "/manual/index.html")
         let before = Self.outputs.map { snapshot(output + "/" + $0) }

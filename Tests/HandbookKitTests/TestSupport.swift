@@ -292,3 +292,16 @@ func brokenLinks(in output: String) throws -> [String] {
     }
     return broken
 }
+
+/// Builds the fixture, then changes its welcome text (not yet built); returns the folder, the
+/// content folder (holding the changed program) and the output folder (holding the first build).
+func oldBuildAndNewContent(_ test: XCTestCase) throws -> (folder: String, content: String, output: String) {
+    let folder = try temporaryFolder(test)
+    var fixture = ProgramFixture()
+    let content = try fixture.write(into: folder)
+    let output = folder + "/Public"
+    _ = try Handbook.build(options(content, output), environment: fixedClock("2026-01-07"))
+    fixture.files["pages/welcome.md"]! += "\nA NEW SENTENCE.\n"
+    _ = try fixture.write(into: folder)
+    return (folder, content, output)
+}

@@ -5,15 +5,9 @@ import XCTest
 /// A rebuild takes over the files of the last build that it would write with the same bytes (by a
 /// hard link), and only those: anything odd about an old file, and it is written anew.
 final class UnchangedFileTests: XCTestCase, LeakyProgramTests {
-    /// Builds the fixture into `Public`, then changes the welcome text (not yet built).
+    /// The fixture built into `Public`, then its welcome text changed (not yet built).
     private func firstBuild() throws -> (content: String, output: String) {
-        let folder = try temporaryFolder(self)
-        var fixture = ProgramFixture()
-        let content = try fixture.write(into: folder)
-        let output = folder + "/Public"
-        _ = try Handbook.build(options(content, output), environment: fixedClock("2026-01-07"))
-        fixture.files["pages/welcome.md"]! += "\nA NEW SENTENCE.\n"
-        _ = try fixture.write(into: folder)
+        let (_, content, output) = try oldBuildAndNewContent(self)
         return (content, output)
     }
 
