@@ -109,12 +109,12 @@ struct SearchParts: Equatable {
     /// list the `recipe` of the index: what, besides the pages, decides its bytes.
     static func list(of folder: String, parts: SearchParts, size: Size) -> Data {
         var version = ""
-        let entries = (0..<Swift.max(parts.count, 1)).map { index -> String in
+        let entries = parts.pages.indices.map { index -> String in
             let entry = FileManager.default.contents(atPath: "\(folder)/\(bundle(index))/pagefind-entry.json")
                 .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
             if index == 0 { version = entry?["version"] as? String ?? "" }
             let languages = ((entry?["languages"] as? [String: Any])?.keys.sorted() ?? []).map { "\"\($0)\"" }
-            let pages = index < parts.count ? parts.pageListHash(index) : ""
+            let pages = parts.pageListHash(index)
             return "{\"folder\":\"\(bundle(index))/\",\"languages\":[\(languages.joined(separator: ","))],\"pages\":\"\(pages)\"}"
         }
         return Data("{\"parts\":[\(entries.joined(separator: ","))],\"recipe\":\"\(recipe(pagefind: version, size: size))\"}\n".utf8)
