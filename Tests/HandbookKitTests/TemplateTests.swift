@@ -63,6 +63,17 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(page.contains("<footer title=\"Harbor&quot;\u{301} onmouseover=alert(1) x=\"></footer>"), page)
     }
 
+    /// A text value renders as itself (`TemplateText.swift` tells swift-mustache so): escaped in
+    /// `{{name}}`, as written in `{{{name}}}`, and present in a section even when empty, as a
+    /// template written for swift-mustache's own handling of text expects.
+    func testATextValueRendersAsItselfInEveryKindOfTag() throws {
+        _ = HTML.registerEscaping
+        let template = try MustacheTemplate(string: HTML.contentTypeLine
+            + "[{{text}}][{{{text}}}][{{#text}}{{.}}{{/text}}][{{#empty}}present{{/empty}}][{{^empty}}absent{{/empty}}][{{^missing}}absent{{/missing}}]")
+        XCTAssertEqual(template.render(["text": "<b>\"Tom & Jerry\"</b>", "empty": ""]),
+                       "[&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;][<b>\"Tom & Jerry\"</b>][&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;][present][][absent]")
+    }
+
     /// A template is parsed with a line before its text (`HTML.contentTypeLine`); an error on its
     /// first line still names that line and the column in the file.
     func testAnErrorOnTheFirstLineNamesTheColumnInTheFile() throws {

@@ -157,14 +157,6 @@ public struct Wording: Sendable {
     }
 
     private func format(_ date: Date, template: String) -> String {
-        FormattedTextMemo.shared.text("date|\(locale.identifier)|\(template)|\(date.timeIntervalSince1970)") {
-            let formatter = DateFormatter()
-            formatter.locale = locale
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.setLocalizedDateFormatFromTemplate(template)
-            // ICU puts a narrow no-break space before "AM"; a plain space keeps text and calendar
-            // files the same on every machine and easy to search.
-            return formatter.string(from: date).replacingOccurrences(of: "\u{202F}", with: " ")
-        }
+        FormattedTextMemo.shared.date(date, locale: locale, skeleton: template)
     }
 }

@@ -54,13 +54,12 @@ extension Handbook {
     /// resolver of its links. Also returns what applying the translations found missing or stale,
     /// for the check stage to report with everything else.
     static func resolve(_ loaded: LoadedProgram, cache: BuildCache?, dataHasErrors: Bool = false) -> ([PreparedOutput], untranslated: [Diagnostic]) {
-        let log = DiagnosticLog()
         let content = loaded.content, program = content.program
-        var outputs: [PreparedOutput] = []
-        // The default language's heading ids, per output: an untranslated client text may fall
-        // back only on the client chapters' ids.
-        var defaultAnchors: [OutputKind: [String: Set<String>]] = [:]
-        for language in [program.language] + program.translations.map(\.tag) {
+        // Each language on its own core, with its own log (a log is not shared between threads);
+        // the logs are joined in the order of the languages.
+        let languages = [program.language] + program.translations.map(\.tag)
+        let resolved = languages.concurrentMap { language -> (outputs: [PreparedOutput], diagnostics: [Diagnostic]) in
+            let log = DiagnosticLog()
             let listing = program.translations.first { $0.tag == language }
             var localized: Content
             if let listing {
@@ -74,14 +73,22 @@ extension Handbook {
             }
             let wording = loaded.templates.strings.wording(for: language, program: localized.program)
             localized = ProgramFacts.filled(localized, wording: wording)
-            let editions = resolveAudiences(localized, kinds: listing?.scope.outputs ?? OutputKind.allCases,
-                                            wording: wording, loaded: loaded, cache: cache,
-                                            defaultAnchors: language == program.language ? nil : defaultAnchors)
-            if language == program.language {
-                for output in editions { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
-            }
-            outputs += editions
+            let outputs = resolveAudiences(localized, kinds: listing?.scope.outputs ?? OutputKind.allCases,
+                                           wording: wording, loaded: loaded, cache: cache,
+                                           isDefaultLanguage: language == program.language)
+            return (outputs, log.diagnostics)
         }
+        // The default language's heading ids, per output: an untranslated client text may fall
+        // back only on the client chapters' ids.
+        var defaultAnchors: [OutputKind: [String: Set<String>]] = [:]
+        for output in resolved[0].outputs { defaultAnchors[output.kind] = output.links.outline.anchorsByChapter }
+        var outputs = resolved[0].outputs
+        for var output in resolved.dropFirst().flatMap(\.outputs) {
+            output.links.untranslated = (output.view.untranslatedChapters, defaultAnchors[output.kind] ?? [:])
+            outputs.append(output)
+        }
+        let log = DiagnosticLog()
+        log.append(contentsOf: resolved.flatMap(\.diagnostics))
         StaleTranslations.find(outputs, saved: loaded.savedEditions, program: program, log: log)
         return (outputs, log.diagnostics)
     }
@@ -89,7 +96,7 @@ extension Handbook {
     /// The editions of content in one language: client and staff, or (for a translation of
     /// clients' texts only) the client's alone.
     private static func resolveAudiences(_ content: Content, kinds: [OutputKind], wording: Wording, loaded: LoadedProgram,
-                                         cache: BuildCache?, defaultAnchors: [OutputKind: [String: Set<String>]]?) -> [PreparedOutput] {
+                                         cache: BuildCache?, isDefaultLanguage: Bool) -> [PreparedOutput] {
         var clientContent = AudienceResolver.resolve(content, for: .everyone)
         var staffContent = AudienceResolver.resolve(content, for: .staff)
         EditionResolver.apply(loaded.savedEditions, client: &clientContent, staff: &staffContent, wording: wording)
@@ -107,8 +114,7 @@ extension Handbook {
             var links = LinkResolver(outline: Outline(view), hiddenChapters: hidden, hiddenAnchors: hiddenAnchors,
                                      files: loaded.files)
             links.outputFolders = loaded.outputInsideContent
-            if let defaultAnchors { links.untranslated = (view.untranslatedChapters, defaultAnchors[kind] ?? [:]) }
-            outputs.append(PreparedOutput(kind: kind, view: view, links: links, isDefaultLanguage: defaultAnchors == nil))
+            outputs.append(PreparedOutput(kind: kind, view: view, links: links, isDefaultLanguage: isDefaultLanguage))
         }
         return outputs
     }
