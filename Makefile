@@ -20,12 +20,14 @@ public: deps
 	swift run handbook build
 
 # The command itself is built first: some tests run it as a process (killed mid-build, serve).
-# Then the Debian package is built and run, installed, away from this repository; the test
-# suite comes last, so that its summary closes the output.
+# Then the Debian package is built and run, installed, away from this repository, and our copy
+# of swift-mustache passes its own tests (Vendor/swift-mustache/README.md); the test suite comes
+# last, so that its summary closes the output.
 test: deps
 	@scripts/install-system-deps --with-browser
 	swift build --product handbook
 	scripts/test-installed-package
+	swift test --package-path Vendor/swift-mustache --disable-swift-testing
 	swift test --disable-swift-testing
 
 # The Swift runtime is linked in, so the binary runs without a Swift toolchain.

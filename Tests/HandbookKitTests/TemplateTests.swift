@@ -63,9 +63,9 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(page.contains("<footer title=\"Harbor&quot;\u{301} onmouseover=alert(1) x=\"></footer>"), page)
     }
 
-    /// A text value renders as itself (`TemplateText.swift` tells swift-mustache so): escaped in
-    /// `{{name}}`, as written in `{{{name}}}`, and present in a section even when empty, as a
-    /// template written for swift-mustache's own handling of text expects.
+    /// A text value renders as itself (through the fast path of Handbook's copy of swift-mustache):
+    /// escaped in `{{name}}`, as written in `{{{name}}}`, and present in a section even when
+    /// empty, as a template written for swift-mustache's own handling of text expects.
     func testATextValueRendersAsItselfInEveryKindOfTag() throws {
         _ = HTML.registerEscaping
         let template = try MustacheTemplate(string: HTML.contentTypeLine

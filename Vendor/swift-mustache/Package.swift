@@ -1,0 +1,18 @@
+// swift-tools-version:5.9
+// Handbook's copy of hummingbird-project/swift-mustache 2.1.1 (see README.md).
+
+import PackageDescription
+
+let package = Package(
+    name: "swift-mustache",
+    platforms: [.macOS(.v10_15), .iOS(.v13), .tvOS(.v13), .watchOS(.v6)],
+    products: [
+        .library(name: "Mustache", targets: ["Mustache"])
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "Mustache", dependencies: []),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+    ],
+    swiftLanguageVersions: [.v5, .version("6")]
+)
