@@ -302,9 +302,8 @@ extension MustacheTemplate {
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if let found = child, isPlainValue(found) {
-            // Handbook's fast path: not a custom representation.
-        } else if let custom = child as? MustacheCustomRepresentation {
+        // Handbook's fast path: a plain value is not a custom representation.
+        if let found = child, !isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
             child = custom.representation
         }
 

@@ -25,8 +25,8 @@ final class HandbookFastPathTests: XCTestCase {
     /// `value` with every dictionary wrapped (and, with `opaque`, every text and flag too).
     func wrapped(_ value: Any, opaque: Bool) -> Any {
         switch value {
+        // A `[String: String]` is cast to `[String: Any]` here too.
         case let dictionary as [String: Any]: return Wrapped(values: dictionary.mapValues { wrapped($0, opaque: opaque) })
-        case let dictionary as [String: String]: return Wrapped(values: dictionary.mapValues { wrapped($0, opaque: opaque) })
         case let array as [Any]: return array.map { wrapped($0, opaque: opaque) }
         case is String, is Bool: return opaque ? Opaque(value: value) : value
         default: return value
