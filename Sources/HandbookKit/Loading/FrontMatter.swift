@@ -18,7 +18,7 @@ struct FrontMatter: Equatable {
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.containsByte(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         // Only the front matter is cut into lines; the body, most of the page, is taken whole.
         var lines: [Substring] = []
         var lineStart = text.startIndex

@@ -8,8 +8,10 @@ enum YAMLFile {
         do {
             // No tags resolved: the readers look at each value's text and style themselves
             // (`MappingReader`), and Yams' default resolver tries up to seven patterns on every
-            // value, which was half the time of reading the interface strings.
-            return try Yams.compose(yaml: text, .basic)
+            // value, which was half the time of reading the interface strings. The encoding is
+            // given because Yams' default is computed anew at every call from a copy of the
+            // whole environment (1 % of a 10,000-page build); UTF-8 is what it computes.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)

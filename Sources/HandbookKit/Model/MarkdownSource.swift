@@ -9,7 +9,7 @@ public struct MarkdownSource: Hashable, Sendable {
         // cmark ends a line at "\r\n", "\r" or "\n"; Swift sees "\r\n" as one Character, not
         // "\n". One kind of line end for all, so that the lines the tool counts and blanks (staff
         // blocks cut from client text, line numbers) are cmark's lines.
-        self.text = text.utf8.contains(UInt8(ascii: "\r"))
+        self.text = text.containsByte(UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         self.origin = origin
     }
