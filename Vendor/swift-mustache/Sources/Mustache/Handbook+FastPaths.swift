@@ -39,3 +39,11 @@ func isPlainValue(_ value: Any) -> Bool {
     return type == ObjectIdentifier(String.self) || type == ObjectIdentifier(Bool.self)
         || type == ObjectIdentifier([String: Any].self) || type == ObjectIdentifier([String: String].self)
 }
+
+/// Whether a tag's name holds a dot, read from its bytes in place (asking `name.utf8` walks
+/// the string's view one byte at a time, for every tag rendered).
+@inline(__always)
+func containsDot(_ name: String) -> Bool {
+    var name = name
+    return name.withUTF8 { $0.contains(UInt8(ascii: ".")) }
+}

@@ -288,7 +288,7 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
+        } else if !name.isEmpty, !containsDot(name) {
             // Handbook's fast path: a name without a dot, looked up without splitting it.
             child = nil
             for object in context.stack.reversed() {
