@@ -180,13 +180,22 @@ final class ScheduleTests: XCTestCase {
     }
 
     func testLongLinesFoldWithoutSplittingCharacters() {
-        let line = "SUMMARY:" + String(repeating: "é", count: 80)
-        let folded = ICalendar.fold(line)
-        let lines = folded.components(separatedBy: "\r\n")
-        XCTAssertGreaterThan(lines.count, 1)
-        for piece in lines { XCTAssertLessThanOrEqual(piece.utf8.count, 75) }
-        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })
-        XCTAssertEqual(lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
+        // Two-byte, four-byte and mixed characters, and plain ASCII, whose lines are filled to 75.
+        for line in ["SUMMARY:" + String(repeating: "é", count: 80), "SUMMARY:" + String(repeating: "😀", count: 41),
+                     "DESCRIPTION:" + String(repeating: "a日é😀", count: 23), "DESCRIPTION:" + String(repeating: "x", count: 200)] {
+            let folded = ICalendar.fold(line)
+            let lines = folded.components(separatedBy: "\r\n")
+            XCTAssertGreaterThan(lines.count, 1)
+            for piece in lines {
+                XCTAssertLessThanOrEqual(piece.utf8.count, 75)
+                // A character that would not fit starts the next line: no line ends more than
+                // three bytes (one character) short of 75, but the last.
+                if piece != lines.last { XCTAssertGreaterThan(piece.utf8.count, 71, piece) }
+            }
+            XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+            XCTAssertEqual(lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
+        }
+        XCTAssertEqual(ICalendar.fold("DESCRIPTION:" + String(repeating: "x", count: 200)).components(separatedBy: "\r\n").first?.utf8.count, 75)
         XCTAssertEqual(ICalendar.escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne")
     }
 

@@ -203,7 +203,10 @@ public struct ICalendar {
 
     /// TEXT values escape backslash, semicolon, comma and newline.
     static func escape(_ text: String) -> String {
-        // One pass over the bytes: this runs for every text of every event of every feed.
+        // One pass over the bytes: this runs for every text of every event of every feed, and
+        // most texts have nothing to escape.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+            || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 8)
         var bytes = text.utf8.makeIterator()
@@ -229,20 +232,23 @@ public struct ICalendar {
     /// continuation lines start with one space.
     static func fold(_ line: String) -> String {
         if line.utf8.count <= 75 { return line }
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(line.utf8.count + line.utf8.count / 74 * 3 + 3)
         var current = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if current + size > limit {
-                result += "\r\n "
-                current = 1
-                limit = 75
+        // By bytes: a character starts at a byte that is not a continuation byte (10xxxxxx), and
+        // its first byte says how many bytes it has.
+        for byte in line.utf8 {
+            if byte & 0xC0 != 0x80 {
+                let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if current + size > 75 {
+                    result.append(contentsOf: "\r\n ".utf8)
+                    current = 1
+                }
             }
-            result.unicodeScalars.append(scalar)
-            current += size
+            result.append(byte)
+            current += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
