@@ -70,7 +70,8 @@ public struct ExternalTool: Sendable {
     /// Pagefind: the `pagefind` program on the PATH (from a virtual environment, npm or a
     /// release), else the program inside PyPI's package in the system's Python (`pip install
     /// pagefind-bin`). Debian 12's Python refuses pip installs (PEP 668), so there the
-    /// program on the PATH is the way; README's Install section shows it.
+    /// program on the PATH is the way; README's Install section shows it. Where Python's program
+    /// is, is remembered between builds (`PagefindLocation`).
     public static let pagefind: ExternalTool? = {
         for name in ["pagefind", "pagefind_extended"] {
             guard let binary = find([name]) else { continue }
@@ -78,12 +79,18 @@ public struct ExternalTool: Sendable {
             if (try? tool.run(["--version"])) != nil { return tool }
         }
         // The package's own program, run directly: `python3 -m pagefind_bin` would start Python
-        // again for each output.
-        guard let python = find(["python3"]),
-              let path = try? ExternalTool(executable: python, prefixArguments: [])
+        // again for each output. Where it is was remembered by an earlier build, if any.
+        guard let python = find(["python3"]) else { return nil }
+        let cacheFile = PagefindLocation.cacheFile()
+        if let cacheFile, let known = PagefindLocation.remembered(for: python, in: cacheFile) {
+            let tool = ExternalTool(executable: known, prefixArguments: [])
+            if (try? tool.run(["--version"])) != nil { return tool }
+        }
+        guard let path = try? ExternalTool(executable: python, prefixArguments: [])
                 .run(["-c", "import pagefind_bin; print(pagefind_bin.get_executable())"])
                 .trimmingCharacters(in: .whitespacesAndNewlines),
               FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        if let cacheFile { PagefindLocation.remember(path, for: python, in: cacheFile) }
         return ExternalTool(executable: path, prefixArguments: [])
     }()
 
