@@ -1,35 +1,71 @@
 import Foundation
 import HandbookKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Notices changes under the program's folders by comparing file names, sizes and modification
-/// times. Polling works the same on every system and on network drives, and a few hundred files
-/// cost well under a millisecond to look at.
+/// Notices changes under the program's folders by comparing each file's size, modification time
+/// and inode. Polling works the same on every system and on network drives.
+///
+/// Read with `readdir` and `fstatat`, not with FileManager's enumerator and attribute dictionaries:
+/// those took about 45 ms for a 1,000-page program at every poll (five times a second, a third
+/// of a core while nothing changed); this takes a few milliseconds.
 struct ContentWatcher: Sendable {
     let folders: [String]
     /// Not watched: the output folder, which may be inside the program folder and changes with
     /// every build (watching it would rebuild for ever).
     var ignoring: String?
 
-    /// A summary of the folders that changes when any file in them is added, removed or edited.
-    func fingerprint() -> [String: String] {
-        var result: [String: String] = [:]
-        let fileManager = FileManager.default
+    /// What is compared of a file: a change in any part is an edit. The inode changes when an
+    /// editor saves by writing a new file and renaming it over the old one.
+    struct Stamp: Equatable, Sendable {
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+        var inode: UInt64
+    }
+
+    /// Every regular file under the folders, by path, with its stamp: it changes when any file
+    /// is added, removed or edited. Symbolic links are not followed (as before).
+    func fingerprint() -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
         let ignored = ignoring.map(OutputSafety.canonical)
         for folder in folders {
-            guard let enumerator = fileManager.enumerator(atPath: folder) else { continue }
-            let base = OutputSafety.canonical(folder)
-            while let path = enumerator.nextObject() as? String {
-                if let ignored, base + "/" + path == ignored {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                let full = folder + "/" + path
-                guard let attributes = try? fileManager.attributesOfItem(atPath: full),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                result[full] = "\(attributes[.size] ?? 0)-\(modified)"
-            }
+            collect(folder, canonical: OutputSafety.canonical(folder), ignored: ignored, into: &result)
         }
         return result
+    }
+
+    /// `canonical` is `folder` with its links resolved, to compare with the ignored folder.
+    private func collect(_ folder: String, canonical: String, ignored: String?, into result: inout [String: Stamp]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            if let ignored, canonical + "/" + name == ignored { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            // By name inside the open folder: the kernel does not walk the whole path again.
+            guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                collect(path, canonical: canonical + "/" + name, ignored: ignored, into: &result)
+            case S_IFREG:
+                #if canImport(Darwin)
+                let modified = info.st_mtimespec
+                #else
+                let modified = info.st_mtim
+                #endif
+                result[path] = Stamp(size: Int64(info.st_size), modifiedSeconds: Int(modified.tv_sec),
+                                     modifiedNanoseconds: Int(modified.tv_nsec), inode: UInt64(info.st_ino))
+            default:
+                continue
+            }
+        }
     }
 }

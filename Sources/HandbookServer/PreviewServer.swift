@@ -100,7 +100,7 @@ struct Rebuilder: Service {
     let report: @Sendable (String) -> Void
     let pollInterval: Duration
     let timings: Bool
-    final class Baseline: @unchecked Sendable { var value: [String: String] = [:] }
+    final class Baseline: @unchecked Sendable { var value: [String: ContentWatcher.Stamp] = [:] }
     let baseline = Baseline()
 
     var watcher: ContentWatcher {
@@ -139,9 +139,16 @@ struct Rebuilder: Service {
             try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
                     var last = baseline.value
+                    var pause = pollInterval
                     while !Task.isCancelled {
-                        try await Task.sleep(for: pollInterval)
+                        try await Task.sleep(for: pause)
+                        let clock = ContinuousClock()
+                        let started = clock.now
                         let current = watcher.fingerprint()
+                        // A look at a large program's files takes a while (about 20 ms per
+                        // thousand files here): waiting ten times that long between looks keeps
+                        // `serve` under a tenth of a core while nothing changes.
+                        pause = max(pollInterval, (clock.now - started) * 10)
                         if current != last {
                             last = current
                             await buildNow()
