@@ -10,8 +10,8 @@ import Darwin
 /// and inode. Polling works the same on every system and on network drives.
 ///
 /// Read with `readdir` and `fstatat`, not with FileManager's enumerator and attribute dictionaries:
-/// those took about 45 ms for a 1,000-page program at every poll (five times a second, a third
-/// of a core while nothing changed); this takes a few milliseconds.
+/// with 1,000 pages (3,000 files in the folder), looking five times a second took half a
+/// processor core while nothing changed; now it takes a tenth (`perf stat`, ten idle seconds).
 struct ContentWatcher: Sendable {
     let folders: [String]
     /// Not watched: the output folder, which may be inside the program folder and changes with

@@ -205,7 +205,7 @@ public struct ICalendar {
     static func escape(_ text: String) -> String {
         // One pass over the bytes: this runs for every text of every event of every feed, and
         // most texts have nothing to escape.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+        guard text.containsByte(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
             || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 8)

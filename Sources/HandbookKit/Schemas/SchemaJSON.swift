@@ -43,7 +43,7 @@ enum SchemaJSON {
         text += "\""
         // Nearly every text needs no escape: appended whole, not one scalar at a time (which was
         // half of making the schemas, and every build of a program with `schemas/` makes them).
-        if !string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+        if !string.containsByte(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
             text += string
             text += "\""
             return

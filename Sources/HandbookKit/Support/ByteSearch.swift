@@ -32,6 +32,14 @@ extension String {
         }
     }
 
+    /// Whether any byte of the text's UTF-8 is one `wanted` accepts, read in place: for the
+    /// escapers, whose texts mostly hold nothing to escape (asking `utf8.contains(where:)`
+    /// walks String's view one byte at a time).
+    func containsByte(where wanted: (UInt8) -> Bool) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(where: wanted) }
+    }
+
     /// Whether `needle` occurs in this text, compared as UTF-8 bytes.
     func containsBytes(of needle: String) -> Bool {
         var haystack = self, needle = needle

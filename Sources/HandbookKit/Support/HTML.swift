@@ -9,9 +9,8 @@ public enum HTML {
     /// does) let that quote through and end an attribute value. The five are ASCII, and no byte
     /// of a longer UTF-8 sequence is ASCII, so escaping bytes never splits a character.
     public static func escape(_ text: String) -> String {
-        var text = text
-        // Most values hold none of the five: looked for in the bytes in place, not through `utf8`.
-        guard text.withUTF8({ $0.contains(where: needsEscape) }) else { return text }
+        // Most values hold none of the five.
+        guard text.containsByte(where: needsEscape) else { return text }
         let utf8 = text.utf8
         var result: [UInt8] = []
         result.reserveCapacity(utf8.count + 32)
